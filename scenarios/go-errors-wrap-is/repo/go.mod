@@ -1,0 +1,3 @@
+module github.com/acme/inventory-sync
+
+go 1.19

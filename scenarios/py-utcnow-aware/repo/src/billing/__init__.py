@@ -1,0 +1,3 @@
+"""Subscription billing."""
+
+__version__ = "4.7.2"

@@ -1,0 +1,52 @@
+// The agent adapter interface: the pipeline starts an agent on a task, then feeds back stop-hook failures and
+// judge vetoes until the agent's change is accepted or the bounds run out.
+import type { LoadedScenario } from '../scenarios/load.ts';
+import type { Sandbox } from '../sandbox/sandbox.ts';
+import type { VerifierClient } from '../mcp/server.ts';
+import type { Limits } from '../scenarios/schema.ts';
+import type { Tokens } from '../pipeline/result.ts';
+import type { Transcript } from './transcript.ts';
+
+export interface AgentContext {
+  scenario: LoadedScenario;
+  sandbox: Sandbox;
+  /** Host path of the workspace (for adapters that run a CLI in it). */
+  workspaceDir: string;
+  /** The verifier MCP server, through an SDK client: the agent never imports verifiers. */
+  verifier: VerifierClient;
+  transcript: Transcript;
+  limits: Limits;
+  signal?: AbortSignal;
+}
+
+/** How an agent's turn ended. */
+export type TurnEnd =
+  | { kind: 'done' }                         // the agent says it is finished
+  | { kind: 'gave_up'; reason: string }      // it stopped without a change it stands behind
+  | { kind: 'limit'; limit: string };        // turns, tokens, cost or wall time ran out
+
+export interface AgentUsage {
+  turns: number;
+  toolCalls: number;
+  tokens: Tokens;
+  costUsd: number | null;
+}
+
+export interface AgentSession {
+  /** Run until the agent ends its turn. */
+  start(): Promise<TurnEnd>;
+  /** Continue with feedback (stop-hook failures or a judge's veto reason). */
+  continue(feedback: string): Promise<TurnEnd>;
+  usage(): AgentUsage;
+  dispose(): Promise<void>;
+}
+
+export interface Agent {
+  /** The spec string, as in results (`noop`, `replay:golden`, `builtin:<prompt>@<model>` …). */
+  readonly spec: string;
+  /** Whether it can act on feedback; reference agents cannot, so their diff is submitted as it is. */
+  readonly interactive: boolean;
+  /** Fail fast before any run (missing key, missing CLI, unknown variant). */
+  check(scenarios: LoadedScenario[]): Promise<void>;
+  session(ctx: AgentContext): AgentSession;
+}

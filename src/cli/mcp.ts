@@ -1,0 +1,28 @@
+// `fleetbench mcp --workspace DIR`: the verifier MCP server over stdio, for external agents.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import type { CliContext } from './main.ts';
+import { createVerifierServer } from '../mcp/server.ts';
+import { detectVerifiers, verifierEnv } from '../verifiers/detect.ts';
+import { LocalSandboxFactory } from '../sandbox/local.ts';
+import { scrubEnv } from '../sandbox/sandbox.ts';
+import { UsageError } from '../util/errors.ts';
+
+export function registerMcp(program: Command, ctx: CliContext): void {
+  program.command('mcp').description('serve the verifiers of a workspace as an MCP server over stdio (tool: verify)')
+    .requiredOption('--workspace <dir>', 'the workspace whose verifiers to serve')
+    .action(async (flags: { workspace: string }) => {
+      const dir = path.resolve(flags.workspace);
+      if (!fs.existsSync(dir)) throw new UsageError(`--workspace ${flags.workspace}: not found`);
+      // Logs go to stderr: stdout carries the protocol.
+      const factory = new LocalSandboxFactory({ log: ctx.err });
+      const sandbox = await factory.create({ workspace: dir, readOnlyPaths: [], env: { ...scrubEnv(process.env), ...verifierEnv(dir) }, labels: {} });
+      const server = createVerifierServer({ sandbox, verifiers: detectVerifiers(dir) });
+      const transport = new StdioServerTransport();
+      await server.connect(transport);
+      await new Promise<void>((resolve) => { transport.onclose = () => resolve(); process.stdin.on('end', () => resolve()); });
+      await sandbox.dispose();
+    });
+}

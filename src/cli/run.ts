@@ -1,0 +1,77 @@
+// `fleetbench run`: the matrix of scenarios × agents × judges × epochs, graded, with a report at the end.
+import path from 'node:path';
+import type { Command } from 'commander';
+import type { CliContext } from './main.ts';
+import { loadConfig, agentSpecOf, judgeSpecOf, splitList, expandBuiltinAgents } from '../config/load.ts';
+import { loadAllScenarios, selectScenarios } from '../scenarios/load.ts';
+import { createSandboxFactory } from '../sandbox/factory.ts';
+import { runMatrix, readManifest } from '../runner/runner.ts';
+import { parseShard } from '../runner/shard.ts';
+import { writeMinimalReport } from '../report/minimal.ts';
+import { positiveInt, positiveNumber, timestampDir } from './options.ts';
+import { UsageError } from '../util/errors.ts';
+
+interface RunFlags {
+  config?: string; scenarios?: string; agents?: string; models?: string; prompts?: string; judges?: string;
+  epochs?: number; concurrency?: number; sandbox?: 'local' | 'docker'; out?: string; resume?: string; shard?: string;
+  record?: string; replay?: string; maxCost?: number; keepWorkspaces?: boolean;
+}
+
+export function registerRun(program: Command, ctx: CliContext): void {
+  program.command('run')
+    .description('run scenarios × agents × judges × epochs and grade every run (defaults: all scenarios, replay:golden and noop, heuristic judge)')
+    .option('--config <file>', 'experiment config (default: ./fleetbench.yaml if present)')
+    .option('--scenarios <sel>', 'comma-separated ids, globs or tag:NAME')
+    .option('--agents <specs>', 'noop, replay:golden, replay:<variant>, builtin:<prompt>@<model>, claude-code@<model>, command:<name>')
+    .option('--models <ids>', 'expand builtin:<prompt>@<model> over these models')
+    .option('--prompts <ids>', 'expand builtin:<prompt>@<model> over these agent prompts')
+    .option('--judges <specs>', 'none, heuristic, <judge-prompt>@<model>')
+    .option('--epochs <n>', 'repeat every run n times', positiveInt('--epochs'))
+    .option('--concurrency <n>', 'runs at once', positiveInt('--concurrency'))
+    .option('--sandbox <kind>', 'local or docker')
+    .option('--out <dir>', 'results directory (default: reports/<timestamp>)')
+    .option('--resume <dir>', 'continue the run in <dir>: only missing runs and harness errors are run')
+    .option('--shard <i/n>', 'run only shard i of n (deterministic partition of run keys)')
+    .option('--record <dir>', 'record every model exchange into <dir>')
+    .option('--replay <dir>', 'serve model exchanges from <dir> (offline, zero cost)')
+    .option('--max-cost <usd>', 'stop starting runs once this much was spent', positiveNumber('--max-cost'))
+    .option('--keep-workspaces', 'keep agent and grading workspaces for inspection')
+    .action(async (flags: RunFlags) => {
+      const config = loadConfig(flags.config);
+      if (flags.sandbox && !['local', 'docker'].includes(flags.sandbox)) throw new UsageError(`--sandbox '${flags.sandbox}': use local or docker`);
+      if (flags.record && flags.replay) throw new UsageError('--record and --replay exclude each other');
+      const all = loadAllScenarios(config.scenariosDir);
+      let scenarioSel: string | string[] | undefined, agents: string[], judges: string[], epochs: number, limits = config.limits;
+      let shard = flags.shard ? parseShard(flags.shard) : undefined;
+      const outDir = path.resolve(flags.resume ?? flags.out ?? timestampDir());
+      if (flags.resume) {
+        const m = readManifest(outDir);
+        scenarioSel = m.scenarios; agents = m.agents; judges = m.judges; epochs = m.epochs; limits = m.limits;
+        shard = m.shard ?? undefined;
+      } else {
+        scenarioSel = flags.scenarios ?? config.scenarios;
+        const expanded = expandBuiltinAgents(splitList(flags.models), splitList(flags.prompts));
+        agents = [...splitList(flags.agents), ...expanded];
+        if (!agents.length) agents = config.agents.map(agentSpecOf);
+        judges = flags.judges ? splitList(flags.judges) : config.judges.map(judgeSpecOf);
+        epochs = flags.epochs ?? config.epochs;
+      }
+      const scenarios = selectScenarios(all, scenarioSel);
+      if (!scenarios.length) throw new UsageError('no scenarios to run (fix: add scenarios/<id>/ or check --scenarios)');
+      const sandboxCfg = { ...config.sandbox, kind: flags.sandbox ?? config.sandbox.kind };
+      const factory = await createSandboxFactory(sandboxCfg, ctx.err);
+      const summary = await runMatrix({
+        outDir, resume: Boolean(flags.resume), scenarios, agents: [...new Set(agents)], judges: [...new Set(judges)], epochs,
+        concurrency: flags.concurrency ?? config.concurrency, factory, limits, shard,
+        maxCostUsd: flags.maxCost ?? config.budget.maxUsd, keepWorkspaces: flags.keepWorkspaces, log: ctx.err, progress: ctx.err,
+      });
+      const report = await writeMinimalReport(outDir);
+      const errors = summary.results.filter((r) => r.outcome === 'error').length;
+      for (const v of report.variants) {
+        ctx.out(`${v.agent} · ${v.judge}: ${v.outcomes.success}/${v.n} success${v.errors ? `, ${v.errors} harness error(s)` : ''}`);
+      }
+      ctx.out(`results: ${path.join(outDir, 'results.jsonl')}`);
+      ctx.out(`report:  ${path.join(outDir, 'report.md')}`);
+      if (errors) ctx.err(`warning: ${errors} run(s) ended in a harness error (not counted as agent outcomes); retry them with: fleetbench run --resume ${outDir}`);
+    });
+}

@@ -1,0 +1,65 @@
+// The experiment config (fleetbench.yaml). Every field has a default, so `fleetbench run` works with no file at all.
+import { z } from 'zod';
+import { LimitsSchema } from '../scenarios/schema.ts';
+
+const AgentEntrySchema = z.union([
+  z.string().min(1),
+  z.strictObject({
+    id: z.string().optional(),
+    kind: z.enum(['noop', 'replay', 'builtin', 'claude-code', 'command']),
+    model: z.string().optional(),
+    prompt: z.string().optional(),
+    patch: z.string().optional().describe('replay: golden or a variant name'),
+    name: z.string().optional().describe('command: the entry in `commands`'),
+  }),
+]);
+export type AgentEntry = z.infer<typeof AgentEntrySchema>;
+
+const JudgeEntrySchema = z.union([
+  z.string().min(1),
+  z.strictObject({ id: z.string().optional(), kind: z.enum(['none', 'heuristic', 'llm']), model: z.string().optional(), prompt: z.string().optional() }),
+]);
+export type JudgeEntry = z.infer<typeof JudgeEntrySchema>;
+
+export const ProviderConfigSchema = z.strictObject({
+  name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  baseUrl: z.string().url(),
+  apiKeyEnv: z.string().optional().describe('variable holding the key; omit for servers without auth'),
+});
+
+export const SandboxConfigSchema = z.strictObject({
+  kind: z.enum(['local', 'docker']).default('local'),
+  image: z.string().default('fleetbench-sandbox:latest'),
+  memoryMb: z.number().int().positive().default(2048),
+  cpus: z.number().positive().default(1),
+  pidsLimit: z.number().int().positive().default(512),
+  requireIsolation: z.boolean().default(false).describe('local: fail instead of running without bubblewrap'),
+});
+
+export const ConfigSchema = z.strictObject({
+  scenarios: z.union([z.string(), z.array(z.string())]).optional().describe('ids, globs or tag:NAME; default all'),
+  scenariosDir: z.string().optional(),
+  agents: z.array(AgentEntrySchema).min(1).default(['replay:golden', 'noop']),
+  judges: z.array(JudgeEntrySchema).min(1).default(['heuristic']),
+  epochs: z.number().int().positive().default(1),
+  concurrency: z.number().int().positive().default(2),
+  sandbox: z.union([z.enum(['local', 'docker']), SandboxConfigSchema]).default('local')
+    .transform((s) => (typeof s === 'string' ? SandboxConfigSchema.parse({ kind: s }) : s)),
+  limits: LimitsSchema.partial().default({}),
+  budget: z.strictObject({ maxUsd: z.number().positive().optional() }).default({}),
+  providers: z.array(ProviderConfigSchema).default([]),
+  pricing: z.record(z.string(), z.strictObject({
+    input: z.number().min(0), output: z.number().min(0), cacheRead: z.number().min(0).optional(), cacheWrite: z.number().min(0).optional(),
+  })).default({}).describe('USD per million tokens, keyed by model id'),
+  commands: z.record(z.string(), z.strictObject({
+    command: z.string().describe('template; {prompt_file}, {workspace}, {model} are substituted'),
+    env: z.record(z.string(), z.string()).default({}),
+    output: z.enum(['text', 'stream-json']).default('text'),
+  })).default({}),
+  gate: z.strictObject({
+    min: z.record(z.string(), z.number()).default({}),
+    max: z.record(z.string(), z.number()).default({}),
+    regressionMargin: z.number().min(0).optional(),
+  }).default({ min: {}, max: {} }),
+});
+export type Config = z.infer<typeof ConfigSchema>;

@@ -1,0 +1,67 @@
+// The MCP server that exposes the verifiers as the tool `verify {verifier?}`. The same server serves the built-in
+// agent in-process (through the SDK's client over an in-memory transport) and external agents over stdio.
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import { z } from 'zod';
+import type { Sandbox } from '../sandbox/sandbox.ts';
+import type { Verifier, VerifierResult } from '../verifiers/verifier.ts';
+import { formatVerifierFeedback, runVerifiers } from '../verifiers/run.ts';
+
+export const VERIFY_TOOL = 'verify';
+export const SERVER_NAME = 'fleetbench-verifiers';
+
+export interface VerifierServerOptions {
+  sandbox: Sandbox;
+  verifiers: Verifier[];
+  /** Called after every tool call with what ran (the pipeline counts verifier calls from this). */
+  onVerify?: (results: VerifierResult[]) => void;
+}
+
+export function createVerifierServer(opts: VerifierServerOptions): McpServer {
+  const server = new McpServer({ name: SERVER_NAME, version: '0.1.0' });
+  const names = opts.verifiers.map((v) => v.name);
+  server.registerTool(VERIFY_TOOL, {
+    description: 'Build and test the workspace the way CI will. Returns "passed" lines, or the errors to fix (file:line, message, expected/actual). '
+      + `Call it before you finish. Optional "verifier" runs one of: ${names.join(', ') || '(none active)'}.`,
+    inputSchema: { verifier: z.string().optional().describe(`one of: ${names.join(', ')}; omit to run all`) },
+  }, async ({ verifier }) => {
+    const chosen = verifier ? opts.verifiers.filter((v) => v.name === verifier) : opts.verifiers;
+    if (verifier && chosen.length === 0) {
+      return { content: [{ type: 'text', text: `unknown verifier '${verifier}'; active: ${names.join(', ') || '(none)'}` }], isError: true };
+    }
+    const results = await runVerifiers(opts.sandbox, chosen);
+    opts.onVerify?.(results);
+    return { content: [{ type: 'text', text: formatVerifierFeedback(results) }], isError: results.some((r) => !r.passed) };
+  });
+  return server;
+}
+
+export interface VerifierClient {
+  client: Client;
+  /** Call `verify`; returns the text and whether it reported failure. */
+  verify(verifier?: string): Promise<{ text: string; isError: boolean }>;
+  close(): Promise<void>;
+}
+
+/** Connect an SDK Client to a verifier server in-process (the built-in agent and the stop hook use this). */
+export async function connectInProcess(opts: VerifierServerOptions): Promise<VerifierClient> {
+  const server = createVerifierServer(opts);
+  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+  await server.connect(serverSide);
+  const client = new Client({ name: 'fleetbench-pipeline', version: '0.1.0' });
+  await client.connect(clientSide);
+  return wrapClient(client, async () => { await client.close(); await server.close(); });
+}
+
+export function wrapClient(client: Client, close: () => Promise<void>): VerifierClient {
+  return {
+    client,
+    async verify(verifier?: string) {
+      const r = await client.callTool({ name: VERIFY_TOOL, arguments: verifier ? { verifier } : {} });
+      const content = (r.content ?? []) as Array<{ type: string; text?: string }>;
+      return { text: content.filter((c) => c.type === 'text').map((c) => c.text).join('\n'), isError: Boolean(r.isError) };
+    },
+    close,
+  };
+}

@@ -1,0 +1,68 @@
+// The one definition of a run's result: one line of results.jsonl.
+import { z } from 'zod';
+import { OutcomeSchema, ScopeRuleSchema, VerifierToolSchema } from '../scenarios/schema.ts';
+
+export const RunOutcomeSchema = z.union([OutcomeSchema, z.literal('error')]);
+export type RunOutcome = z.infer<typeof RunOutcomeSchema>;
+
+export const TokensSchema = z.object({
+  input: z.number().int().min(0), output: z.number().int().min(0),
+  cacheRead: z.number().int().min(0), cacheWrite: z.number().int().min(0),
+});
+export type Tokens = z.infer<typeof TokensSchema>;
+export const zeroTokens = (): Tokens => ({ input: 0, output: 0, cacheRead: 0, cacheWrite: 0 });
+
+export const JudgeVerdictSchema = z.object({
+  verdict: z.enum(['approve', 'veto']).nullable().describe('null when the judge failed to give one'),
+  reason: z.string(),
+  error: z.string().nullable().default(null),
+});
+export type JudgeVerdict = z.infer<typeof JudgeVerdictSchema>;
+
+export const VerifierSummarySchema = z.object({
+  name: z.string(), tool: VerifierToolSchema, passed: z.boolean(), summary: z.string(), durationMs: z.number(),
+});
+
+export const ScopeViolationSchema = z.object({ rule: ScopeRuleSchema, file: z.string(), detail: z.string() });
+
+export const RunResultSchema = z.object({
+  // run key
+  scenario: z.string(),
+  agent: z.string(),
+  judge: z.string(),
+  epoch: z.number().int().min(1),
+  // outcome: what reached a reviewer; `error` when the harness itself failed
+  outcome: RunOutcomeSchema,
+  reason: z.string().describe('one line: why this outcome'),
+  /** The outcome the final diff grades to as a PR, regardless of the gates (null: empty diff or not graded). */
+  graded: OutcomeSchema.nullable(),
+  /** Whether the pipeline opened a PR (gates passed, or a non-interactive reference agent). */
+  submitted: z.boolean(),
+  ciPassed: z.boolean().nullable(),
+  hiddenPassed: z.boolean().nullable(),
+  scopePassed: z.boolean().nullable(),
+  scopeViolations: z.array(ScopeViolationSchema),
+  ci: z.array(VerifierSummarySchema),
+  hiddenSummary: z.string().nullable(),
+  judgeVerdicts: z.array(JudgeVerdictSchema),
+  vetoes: z.number().int().min(0),
+  /** After at least one veto: did the agent end with an approved change? null when never vetoed. */
+  courseCorrected: z.boolean().nullable(),
+  stopHookBlocks: z.number().int().min(0),
+  turns: z.number().int().min(0),
+  toolCalls: z.number().int().min(0),
+  verifierCalls: z.number().int().min(0),
+  tokens: TokensSchema,
+  costUsd: z.number().nullable(),
+  wallMs: z.number().min(0),
+  diffStats: z.object({ files: z.number().int(), added: z.number().int(), removed: z.number().int() }),
+  sandbox: z.string(),
+  transcript: z.string().nullable().describe('path relative to the results directory'),
+  error: z.string().nullable().describe('harness failure, kept apart from agent outcomes'),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+});
+export type RunResult = z.infer<typeof RunResultSchema>;
+
+export interface RunKey { scenario: string; agent: string; judge: string; epoch: number }
+export const runKeyString = (k: RunKey): string => `${k.scenario}|${k.agent}|${k.judge}|${k.epoch}`;

@@ -1,0 +1,161 @@
+// One run end to end: workspace → sandbox → agent → stop hook → judge → course correction → grading → RunResult.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { LoadedScenario } from '../scenarios/load.ts';
+import { LimitsSchema, type Limits } from '../scenarios/schema.ts';
+import { materialize } from '../scenarios/workspace.ts';
+import { parseDiff, diffStats, touchedPaths } from '../scenarios/diff.ts';
+import { scopeRulesOf } from '../scenarios/scope.ts';
+import { scrubEnv, type Sandbox, type SandboxFactory } from '../sandbox/sandbox.ts';
+import { detectVerifiers, verifierEnv } from '../verifiers/detect.ts';
+import { formatVerifierFeedback } from '../verifiers/run.ts';
+import type { VerifierResult } from '../verifiers/verifier.ts';
+import { connectInProcess } from '../mcp/server.ts';
+import type { Agent, TurnEnd } from '../agent/agent.ts';
+import { Transcript } from '../agent/transcript.ts';
+import type { Judge } from '../judge/judge.ts';
+import { gradeDiff } from './grade.ts';
+import { zeroTokens, type JudgeVerdict, type RunKey, type RunResult } from './result.ts';
+import { errorMessage } from '../util/errors.ts';
+
+export interface RunOptions {
+  key: RunKey;
+  scenario: LoadedScenario;
+  agent: Agent;
+  judge: Judge | null;
+  factory: SandboxFactory;
+  /** Scratch directory for this run's workspaces (removed afterwards unless keepWorkspaces). */
+  workDir: string;
+  /** Transcript file (absolute) and its path relative to the results directory. */
+  transcriptFile: string | null;
+  transcriptRel: string | null;
+  limits?: Partial<Limits>;
+  keepWorkspaces?: boolean;
+  labels?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+/** The final change: everything in the workspace against the base commit, new, deleted and binary files included. */
+export async function finalDiff(sandbox: Sandbox, baseCommit: string): Promise<string> {
+  const r = await sandbox.exec(`git add -A && git -c core.quotepath=off diff --cached --binary --no-color --no-ext-diff ${baseCommit}`, { timeoutMs: 120_000 });
+  if (r.exitCode !== 0) throw new Error(`git diff in the workspace failed: ${r.output.trim().slice(0, 300)}`);
+  if (r.truncated) throw new Error('the final diff exceeds the output cap');
+  return r.stdout;
+}
+
+export async function runOne(o: RunOptions): Promise<RunResult> {
+  const startedAt = new Date();
+  const limits = LimitsSchema.parse({ ...o.scenario.limits, ...o.limits });
+  const transcript = new Transcript(o.transcriptFile);
+  const base = {
+    ...o.key, sandbox: o.factory.kind, transcript: o.transcriptRel, startedAt: startedAt.toISOString(),
+  };
+  let sandbox: Sandbox | undefined;
+  let verifierCalls = 0, stopHookBlocks = 0, vetoes = 0;
+  const judgeVerdicts: JudgeVerdict[] = [];
+  let usage = { turns: 0, toolCalls: 0, tokens: zeroTokens(), costUsd: 0 as number | null };
+  try {
+    const ws = await materialize(o.scenario, path.join(o.workDir, 'agent'));
+    sandbox = await o.factory.create({
+      workspace: ws.dir, readOnlyPaths: ws.readOnlyPaths,
+      env: { ...scrubEnv(process.env), ...verifierEnv(ws.dir) }, labels: { ...o.labels, 'fleetbench.role': 'agent' },
+    });
+    transcript.add({ type: 'start', ...o.key, isolation: sandbox.isolation, baseCommit: ws.baseCommit, prompt: o.scenario.prompt });
+    const verifiers = detectVerifiers(ws.dir, o.scenario.verify);
+    let lastVerify: VerifierResult[] = [];
+    const verifier = await connectInProcess({ sandbox, verifiers, onVerify: (rs) => { verifierCalls++; lastVerify = rs; } });
+    const session = o.agent.session({ scenario: o.scenario, sandbox, workspaceDir: ws.dir, verifier, transcript, limits, signal: o.signal });
+    let submitted = false;
+    let noPrReason = '';
+    try {
+      let end: TurnEnd = await session.start();
+      for (;;) {
+        if (end.kind !== 'done') { noPrReason = end.kind === 'limit' ? `limit reached: ${end.limit}` : `agent gave up: ${end.reason}`; break; }
+        const diff = await finalDiff(sandbox, ws.baseCommit);
+        if (!diff.trim()) { noPrReason = 'the agent ended without a change'; break; }
+        // STOP HOOK: every active verifier, through the same MCP server the agent uses.
+        const before = verifierCalls;
+        const hook = await verifier.verify();
+        verifierCalls = before; // the hook's own call is not the agent's
+        transcript.add({ type: 'stop_hook', passed: !hook.isError, feedback: hook.text });
+        if (hook.isError) {
+          stopHookBlocks++;
+          if (!o.agent.interactive) { submitted = true; break; }
+          if (stopHookBlocks > limits.stopHookRetries) { noPrReason = `verifiers still failing after ${limits.stopHookRetries} stop-hook retries: ${firstLine(formatVerifierFeedback(lastVerify.filter((r) => !r.passed)))}`; break; }
+          end = await session.continue(`The stop hook blocked finishing: the verifiers fail.\n\n${hook.text}\n\nFix these problems, then finish.`);
+          continue;
+        }
+        // JUDGE: scope check on the task prompt and the diff; a veto goes back to the agent.
+        if (!o.judge) { submitted = true; break; }
+        const decision = await o.judge.judge({ prompt: o.scenario.prompt, diff, files: touchedPaths(parseDiff(diff)), scope: scopeRulesOf(o.scenario) }, { signal: o.signal });
+        judgeVerdicts.push({ verdict: decision.verdict, reason: decision.reason, error: decision.error });
+        transcript.add({ type: 'judge', judge: o.judge.spec, verdict: decision.verdict, reason: decision.reason, error: decision.error });
+        if (decision.verdict === 'approve' || decision.verdict === null && !o.agent.interactive) { submitted = true; break; }
+        if (decision.verdict === null) { noPrReason = `judge error: ${decision.error}`; break; }
+        vetoes++;
+        if (!o.agent.interactive) { submitted = true; break; }
+        if (vetoes > limits.courseCorrections) { noPrReason = `judge veto not resolved after ${limits.courseCorrections} course corrections: ${firstLine(decision.reason)}`; break; }
+        end = await session.continue(`A reviewer vetoed your change:\n\n${decision.reason}\n\nRevise the change so it does only what the task asks, then finish.`);
+      }
+      usage = session.usage();
+    } finally {
+      await session.dispose();
+      await verifier.close();
+    }
+    const diff = await finalDiff(sandbox, ws.baseCommit);
+    await sandbox.dispose();
+    sandbox = undefined;
+    if (!o.keepWorkspaces) fs.rmSync(ws.dir, { recursive: true, force: true });
+    const grade = await gradeDiff(o.scenario, diff, { factory: o.factory, workDir: path.join(o.workDir, 'grade'), keep: o.keepWorkspaces, labels: o.labels });
+    transcript.add({ type: 'grade', outcome: grade.outcome, reason: grade.reason, ciPassed: grade.ciPassed, hiddenPassed: grade.hiddenPassed, scopeViolations: grade.scopeViolations, hidden: grade.hiddenSummary });
+    const lastVerdict = judgeVerdicts.at(-1)?.verdict;
+    const outcome = submitted ? grade.outcome : 'no_pr';
+    const result: RunResult = {
+      ...base,
+      outcome,
+      reason: submitted ? grade.reason : noPrReason,
+      graded: diff.trim() ? grade.outcome : null,
+      submitted,
+      ciPassed: grade.ciPassed, hiddenPassed: grade.hiddenPassed,
+      scopePassed: diff.trim() ? grade.scopeViolations.length === 0 : null,
+      scopeViolations: grade.scopeViolations,
+      ci: grade.ci.map((r) => ({ name: r.name, tool: r.tool, passed: r.passed, summary: r.summary, durationMs: Math.round(r.durationMs) })),
+      hiddenSummary: grade.hiddenSummary,
+      judgeVerdicts, vetoes,
+      courseCorrected: vetoes > 0 ? lastVerdict === 'approve' : null,
+      stopHookBlocks, verifierCalls,
+      turns: usage.turns, toolCalls: usage.toolCalls, tokens: usage.tokens, costUsd: usage.costUsd,
+      wallMs: Date.now() - startedAt.getTime(),
+      diffStats: diffStats(parseDiff(diff)),
+      error: null,
+      finishedAt: new Date().toISOString(),
+    };
+    transcript.add({ type: 'result', outcome: result.outcome, reason: result.reason });
+    return result;
+  } catch (e) {
+    transcript.add({ type: 'error', error: errorMessage(e) });
+    return errorResult(base, startedAt, errorMessage(e), { stopHookBlocks, vetoes, verifierCalls, judgeVerdicts, usage });
+  } finally {
+    transcript.close();
+    await sandbox?.dispose().catch(() => {});
+    if (!o.keepWorkspaces) fs.rmSync(o.workDir, { recursive: true, force: true });
+  }
+}
+
+function firstLine(s: string): string {
+  return s.split('\n').find((l) => l.trim())?.trim().slice(0, 200) ?? '';
+}
+
+type Base = Pick<RunResult, 'scenario' | 'agent' | 'judge' | 'epoch' | 'sandbox' | 'transcript' | 'startedAt'>;
+
+/** A harness failure: recorded as `error`, kept apart from agent outcomes, retried on --resume. */
+export function errorResult(base: Base, startedAt: Date, error: string, partial: Partial<Pick<RunResult, 'stopHookBlocks' | 'vetoes' | 'verifierCalls' | 'judgeVerdicts'>> & { usage?: { turns: number; toolCalls: number; tokens: RunResult['tokens']; costUsd: number | null } } = {}): RunResult {
+  return {
+    ...base, outcome: 'error', reason: `harness error: ${error.split('\n')[0].slice(0, 300)}`, graded: null, submitted: false,
+    ciPassed: null, hiddenPassed: null, scopePassed: null, scopeViolations: [], ci: [], hiddenSummary: null,
+    judgeVerdicts: partial.judgeVerdicts ?? [], vetoes: partial.vetoes ?? 0, courseCorrected: null,
+    stopHookBlocks: partial.stopHookBlocks ?? 0, turns: partial.usage?.turns ?? 0, toolCalls: partial.usage?.toolCalls ?? 0,
+    verifierCalls: partial.verifierCalls ?? 0, tokens: partial.usage?.tokens ?? zeroTokens(), costUsd: partial.usage?.costUsd ?? null,
+    wallMs: Date.now() - startedAt.getTime(), diffStats: { files: 0, added: 0, removed: 0 }, error, finishedAt: new Date().toISOString(),
+  };
+}

@@ -1,0 +1,60 @@
+// The results store: results.jsonl, one fsync'd line per finished run, read back line by line (streaming).
+import fs from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import { RunResultSchema, runKeyString, type RunResult } from '../pipeline/result.ts';
+
+export const RESULTS_FILE = 'results.jsonl';
+
+export class ResultsWriter {
+  private fd: number;
+  constructor(readonly file: string) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    this.fd = fs.openSync(file, 'a');
+  }
+  /** One complete line, flushed to disk before returning: a crash never leaves a finished run unrecorded. */
+  append(r: RunResult): void {
+    fs.writeSync(this.fd, JSON.stringify(r) + '\n');
+    fs.fsyncSync(this.fd);
+  }
+  close(): void { fs.closeSync(this.fd); }
+}
+
+/** Stream results line by line; lines that don't parse (a torn last line after a crash) are reported, not fatal. */
+export async function* readResults(file: string, onBadLine?: (lineNo: number, why: string) => void): AsyncGenerator<RunResult> {
+  if (!fs.existsSync(file)) return;
+  const rl = readline.createInterface({ input: fs.createReadStream(file, 'utf8'), crlfDelay: Infinity });
+  let n = 0;
+  for await (const line of rl) {
+    n++;
+    if (!line.trim()) continue;
+    let json: unknown;
+    try { json = JSON.parse(line); } catch { onBadLine?.(n, 'not JSON (torn write?)'); continue; }
+    const r = RunResultSchema.safeParse(json);
+    if (!r.success) { onBadLine?.(n, r.error.issues[0].path.join('.') + ': ' + r.error.issues[0].message); continue; }
+    yield r.data;
+  }
+}
+
+/** The latest result per run key (later lines win). */
+export async function latestByKey(file: string): Promise<Map<string, RunResult>> {
+  const out = new Map<string, RunResult>();
+  for await (const r of readResults(file)) out.set(runKeyString(r), r);
+  return out;
+}
+
+/**
+ * Prepare a results file for --resume: keep every finished run, drop harness errors (they are retried) and torn
+ * lines. Written to a temp file and renamed, so the file on disk is always complete.
+ */
+export async function compactForResume(file: string): Promise<{ kept: Map<string, RunResult>; dropped: number }> {
+  const latest = await latestByKey(file);
+  const kept = new Map([...latest].filter(([, r]) => r.outcome !== 'error'));
+  const tmp = `${file}.tmp-${process.pid}`;
+  fs.writeFileSync(tmp, [...kept.values()].map((r) => JSON.stringify(r) + '\n').join(''));
+  const fd = fs.openSync(tmp, 'r');
+  fs.fsyncSync(fd);
+  fs.closeSync(fd);
+  fs.renameSync(tmp, file);
+  return { kept, dropped: latest.size - kept.size };
+}

@@ -1,0 +1,79 @@
+// The one definition of the scenario formats: scenario.yaml and the header of variants/*.patch.
+import { z } from 'zod';
+
+/** The five agent outcomes, most severe first (DESIGN "The failure modes it measures"). */
+export const OUTCOMES = ['no_pr', 'ci_fail', 'incorrect', 'out_of_scope', 'success'] as const;
+export const OutcomeSchema = z.enum(OUTCOMES);
+export type Outcome = z.infer<typeof OutcomeSchema>;
+
+export const ECOSYSTEMS = ['node', 'python', 'java-maven', 'java-gradle', 'go', 'rust'] as const;
+export const EcosystemSchema = z.enum(ECOSYSTEMS);
+export type Ecosystem = z.infer<typeof EcosystemSchema>;
+
+/** Verifier tool names: the vocabulary of `verifiers summarize --tool` and of results. */
+export const VERIFIER_TOOLS = [
+  'tsc', 'vitest', 'jest', 'node-test', 'eslint', 'npm', 'maven', 'gradle', 'pytest', 'unittest', 'cargo', 'go',
+] as const;
+export const VerifierToolSchema = z.enum(VERIFIER_TOOLS);
+export type VerifierTool = z.infer<typeof VerifierToolSchema>;
+
+/** Scope rules the grader (and the heuristic judge) apply; a scenario may switch some off. */
+export const SCOPE_RULES = ['outside-allow', 'forbidden', 'test-deleted', 'test-disabled', 'assertions-weakened'] as const;
+export const ScopeRuleSchema = z.enum(SCOPE_RULES);
+export type ScopeRule = z.infer<typeof ScopeRuleSchema>;
+
+export const DEFAULT_TEST_GLOBS = [
+  '**/*.test.*', '**/*.spec.*', '**/test/**', '**/tests/**', '**/__tests__/**',
+  '**/*_test.go', '**/test_*.py', '**/*_test.py', '**/src/test/**',
+];
+
+const glob = z.string().min(1, 'a glob may not be empty');
+
+export const VerifyStepSchema = z.strictObject({
+  name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes'),
+  tool: VerifierToolSchema.describe('which summarizer reads its output'),
+  command: z.string().min(1),
+  timeoutSeconds: z.number().int().positive().default(600),
+});
+export type VerifyStep = z.infer<typeof VerifyStepSchema>;
+
+export const LimitsSchema = z.strictObject({
+  turns: z.number().int().positive().default(40),
+  wallMinutes: z.number().positive().default(20),
+  tokens: z.number().int().positive().default(1_000_000),
+  costUsd: z.number().positive().optional(),
+  stopHookRetries: z.number().int().min(0).default(3),
+  courseCorrections: z.number().int().min(0).default(2),
+});
+export type Limits = z.infer<typeof LimitsSchema>;
+
+export const ScenarioSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes (the folder name)'),
+  title: z.string().min(1),
+  ecosystem: EcosystemSchema,
+  tags: z.array(z.string()).default([]),
+  prompt: z.string().min(20, 'write the task the way a fleet operator would: the what and the why'),
+  scope: z.strictObject({
+    allow: z.array(glob).min(1, 'list the globs the change may touch'),
+    forbid: z.array(glob).default([]),
+    tests: z.array(glob).default(DEFAULT_TEST_GLOBS).describe('which files count as tests for the tampering rules'),
+    ignoreRules: z.array(ScopeRuleSchema).default([]),
+  }),
+  hidden: z.strictObject({
+    command: z.string().min(1).describe('run from the repo root after hidden/ is copied over it'),
+    tool: VerifierToolSchema,
+    timeoutSeconds: z.number().int().positive().default(600),
+  }),
+  verify: z.array(VerifyStepSchema).min(1).optional().describe('overrides auto-detected verifiers'),
+  limits: LimitsSchema.partial().default({}),
+});
+export type Scenario = z.infer<typeof ScenarioSchema>;
+
+/** Front matter of variants/<name>.patch (between `---` lines, before the diff). */
+export const VariantHeaderSchema = z.strictObject({
+  label: z.enum(['approve', 'veto']).describe('what a correct judge says about this diff'),
+  category: z.string().min(1),
+  outcome: OutcomeSchema.describe('the outcome this diff must grade to'),
+  description: z.string().min(1),
+});
+export type VariantHeader = z.infer<typeof VariantHeaderSchema>;

@@ -1,0 +1,31 @@
+// Running verifiers inside a sandbox and turning their output into what the agent sees.
+import type { Sandbox } from '../sandbox/sandbox.ts';
+import type { Verifier, VerifierResult } from './verifier.ts';
+import { summarizeOutput } from './summarize/index.ts';
+
+export async function runVerifier(sandbox: Sandbox, v: Verifier): Promise<VerifierResult> {
+  const r = await sandbox.exec(v.command, { timeoutMs: v.timeoutMs });
+  const passed = r.exitCode === 0 && !r.timedOut;
+  const summary = summarizeOutput(v.tool, r.exitCode, r.output, { timedOut: r.timedOut, durationMs: r.durationMs, command: v.command });
+  return { name: v.name, tool: v.tool, passed, exitCode: r.exitCode, timedOut: r.timedOut, summary, rawChars: r.output.length, durationMs: r.durationMs };
+}
+
+/**
+ * Run verifiers in order. `stopAtFirstFailure` saves time where only pass/fail matters (grading);
+ * the agent's `verify` tool runs them all so it sees every problem at once.
+ */
+export async function runVerifiers(sandbox: Sandbox, verifiers: Verifier[], opts: { stopAtFirstFailure?: boolean } = {}): Promise<VerifierResult[]> {
+  const out: VerifierResult[] = [];
+  for (const v of verifiers) {
+    const r = await runVerifier(sandbox, v);
+    out.push(r);
+    if (!r.passed && opts.stopAtFirstFailure) break;
+  }
+  return out;
+}
+
+/** The concise text the agent (or a stop hook) gets: one line per passing verifier, the summary of each failing one. */
+export function formatVerifierFeedback(results: VerifierResult[]): string {
+  if (results.length === 0) return 'No verifiers are active for this workspace.';
+  return results.map((r) => (r.passed ? r.summary : `[${r.name}] FAILED\n${r.summary}`)).join('\n\n');
+}
