@@ -16,6 +16,8 @@ export interface AgentContext {
   verifier: VerifierClient;
   transcript: Transcript;
   limits: Limits;
+  /** Distinguishes runs of the same scenario and agent (epoch, judge) in record/replay keys. */
+  runScope?: string;
   signal?: AbortSignal;
 }
 
@@ -30,6 +32,9 @@ export interface AgentUsage {
   toolCalls: number;
   tokens: Tokens;
   costUsd: number | null;
+  /** Blocks and verifier calls that happened inside an external agent (its own Stop hook, its MCP client). */
+  stopHookBlocks?: number;
+  verifierCalls?: number;
 }
 
 export interface AgentSession {
@@ -46,6 +51,8 @@ export interface Agent {
   readonly spec: string;
   /** Whether it can act on feedback; reference agents cannot, so their diff is submitted as it is. */
   readonly interactive: boolean;
+  /** Host paths the agent needs to read inside the sandbox (an installed CLI, fleetbench itself). */
+  readonly sandboxPaths?: string[];
   /** Fail fast before any run (missing key, missing CLI, unknown variant). */
   check(scenarios: LoadedScenario[]): Promise<void>;
   session(ctx: AgentContext): AgentSession;

@@ -1,14 +1,18 @@
 // Agent spec strings → agents. `noop`, `replay:golden`, `replay:<variant>`, `builtin:<prompt>@<model>`,
-// `claude-code@<model>`, `command:<name>`.
+// `claude-code@<model>` (or `claude-code:<prompt>@<model>`), `command:<name>`.
 import { UsageError } from '../util/errors.ts';
 import type { Agent } from './agent.ts';
 import { NoopAgent, ReplayAgent } from './reference.ts';
+import { BuiltinAgent } from './builtin.ts';
+import { ClaudeCodeAgent } from './claude-code.ts';
+import { DEFAULT_PROMPTS_DIR } from './prompts.ts';
+import { createModelClient, ModelConfigError, type ModelClient, type ModelClientOptions } from '../models/index.ts';
 
 export type AgentSpec =
   | { kind: 'noop' }
   | { kind: 'replay'; patch: string }
   | { kind: 'builtin'; prompt: string; model: string }
-  | { kind: 'claude-code'; model: string }
+  | { kind: 'claude-code'; model: string; prompt?: string }
   | { kind: 'command'; name: string };
 
 export function parseAgentSpec(spec: string): AgentSpec {
@@ -18,26 +22,46 @@ export function parseAgentSpec(spec: string): AgentSpec {
   if (m) return { kind: 'replay', patch: m[1] };
   m = /^builtin:([a-z0-9][a-z0-9-]*)@(.+:.+)$/.exec(s);
   if (m) return { kind: 'builtin', prompt: m[1], model: m[2] };
-  m = /^claude-code@(.+:.+)$/.exec(s);
-  if (m) return { kind: 'claude-code', model: m[1] };
+  m = /^claude-code(?::([a-z0-9][a-z0-9-]*))?@(.+:.+)$/.exec(s);
+  if (m) return { kind: 'claude-code', model: m[2], ...(m[1] ? { prompt: m[1] } : {}) };
   m = /^command:([a-z0-9][a-z0-9-]*)$/.exec(s);
   if (m) return { kind: 'command', name: m[1] };
   throw new UsageError(`unknown agent spec '${spec}'; use noop, replay:golden, replay:<variant>, builtin:<prompt>@<provider>:<model>, claude-code@<provider>:<model> or command:<name>`);
 }
 
-/** Factories for agent kinds that need more than a spec (models, CLIs); registered by the modules that provide them. */
-export type AgentFactory = (spec: AgentSpec & { raw: string }) => Agent;
-const factories = new Map<AgentSpec['kind'], AgentFactory>();
-
-export function registerAgentKind(kind: AgentSpec['kind'], factory: AgentFactory): void {
-  factories.set(kind, factory);
+/** What agents that talk to models need: where prompts live, and how to build model clients. */
+export interface AgentDeps {
+  promptsDir?: string;
+  modelOptions?: ModelClientOptions;
 }
 
-export function createAgent(spec: string): Agent {
+export function createAgent(spec: string, deps: AgentDeps = {}): Agent {
   const parsed = parseAgentSpec(spec);
-  if (parsed.kind === 'noop') return new NoopAgent();
-  if (parsed.kind === 'replay') return new ReplayAgent(parsed.patch);
-  const f = factories.get(parsed.kind);
-  if (!f) throw new UsageError(`agent kind '${parsed.kind}' (${spec}) is not available in this build`);
-  return f({ ...parsed, raw: spec });
+  switch (parsed.kind) {
+    case 'noop': return new NoopAgent();
+    case 'replay': return new ReplayAgent(parsed.patch);
+    case 'builtin': {
+      const opts = deps.modelOptions ?? {};
+      const model = wrapConfigErrors(parsed.model, opts);
+      return new BuiltinAgent({ spec, promptId: parsed.prompt, promptsDir: deps.promptsDir ?? DEFAULT_PROMPTS_DIR, model: (scope) => model(scope) });
+    }
+    case 'claude-code': {
+      const model = wrapConfigErrors(parsed.model, deps.modelOptions ?? {});
+      return new ClaudeCodeAgent({ spec, modelName: parsed.model.slice(parsed.model.indexOf(':') + 1), model, promptsDir: deps.promptsDir ?? DEFAULT_PROMPTS_DIR, promptId: parsed.prompt });
+    }
+    default:
+      throw new UsageError(`agent kind '${parsed.kind}' (${spec}) is not available yet`);
+  }
+}
+
+/** Model configuration problems (unknown provider, missing key) are bad input: exit 2 with the fix. */
+export function wrapConfigErrors(modelId: string, opts: ModelClientOptions): (scope: string) => ModelClient {
+  return (scope) => {
+    try {
+      return createModelClient(modelId, { ...opts, recordingScope: scope });
+    } catch (e) {
+      if (e instanceof ModelConfigError) throw new UsageError(e.message);
+      throw e;
+    }
+  };
 }

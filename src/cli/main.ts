@@ -7,6 +7,12 @@ import { registerScenarios } from './scenarios.ts';
 import { registerVerifiers } from './verifiers.ts';
 import { registerMcp } from './mcp.ts';
 import { registerReport } from './report.ts';
+import { registerCompare } from './compare.ts';
+import { registerGate } from './gate.ts';
+import { registerMerge } from './merge.ts';
+import { registerJudgeEval } from './judge-eval.ts';
+import { registerHook } from './hook.ts';
+import { registerAgents } from './agents.ts';
 
 export interface CliContext {
   /** Exit code the command asks for. */
@@ -26,6 +32,12 @@ export function buildProgram(ctx: CliContext): Command {
   registerVerifiers(program, ctx);
   registerMcp(program, ctx);
   registerReport(program, ctx);
+  registerCompare(program, ctx);
+  registerGate(program, ctx);
+  registerMerge(program, ctx);
+  registerJudgeEval(program, ctx);
+  registerHook(program, ctx);
+  registerAgents(program, ctx);
   return program;
 }
 

@@ -5,7 +5,8 @@ import type { Command } from 'commander';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { CliContext } from './main.ts';
 import { createVerifierServer } from '../mcp/server.ts';
-import { detectVerifiers, verifierEnv } from '../verifiers/detect.ts';
+import { verifierEnv } from '../verifiers/detect.ts';
+import { workspaceVerifiers } from '../verifiers/workspace-config.ts';
 import { LocalSandboxFactory } from '../sandbox/local.ts';
 import { scrubEnv } from '../sandbox/sandbox.ts';
 import { UsageError } from '../util/errors.ts';
@@ -19,7 +20,7 @@ export function registerMcp(program: Command, ctx: CliContext): void {
       // Logs go to stderr: stdout carries the protocol.
       const factory = new LocalSandboxFactory({ log: ctx.err });
       const sandbox = await factory.create({ workspace: dir, readOnlyPaths: [], env: { ...scrubEnv(process.env), ...verifierEnv(dir) }, labels: {} });
-      const server = createVerifierServer({ sandbox, verifiers: detectVerifiers(dir) });
+      const server = createVerifierServer({ sandbox, verifiers: workspaceVerifiers(dir) });
       const transport = new StdioServerTransport();
       await server.connect(transport);
       await new Promise<void>((resolve) => { transport.onclose = () => resolve(); process.stdin.on('end', () => resolve()); });

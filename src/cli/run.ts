@@ -10,6 +10,8 @@ import { parseShard } from '../runner/shard.ts';
 import { writeMinimalReport } from '../report/minimal.ts';
 import { positiveInt, positiveNumber, timestampDir } from './options.ts';
 import { UsageError } from '../util/errors.ts';
+import type { ModelClientOptions } from '../models/index.ts';
+import type { Config } from '../config/schema.ts';
 
 interface RunFlags {
   config?: string; scenarios?: string; agents?: string; models?: string; prompts?: string; judges?: string;
@@ -64,6 +66,7 @@ export function registerRun(program: Command, ctx: CliContext): void {
         outDir, resume: Boolean(flags.resume), scenarios, agents: [...new Set(agents)], judges: [...new Set(judges)], epochs,
         concurrency: flags.concurrency ?? config.concurrency, factory, limits, shard,
         maxCostUsd: flags.maxCost ?? config.budget.maxUsd, keepWorkspaces: flags.keepWorkspaces, log: ctx.err, progress: ctx.err,
+        agentDeps: { modelOptions: modelOptionsOf(config, flags, ctx.err) },
       });
       const report = await writeMinimalReport(outDir);
       const errors = summary.results.filter((r) => r.outcome === 'error').length;
@@ -74,4 +77,13 @@ export function registerRun(program: Command, ctx: CliContext): void {
       ctx.out(`report:  ${path.join(outDir, 'report.md')}`);
       if (errors) ctx.err(`warning: ${errors} run(s) ended in a harness error (not counted as agent outcomes); retry them with: fleetbench run --resume ${outDir}`);
     });
+}
+
+/** Model options shared by agents and judges: providers and prices from the config, record/replay from flags. */
+export function modelOptionsOf(config: Config, flags: { record?: string; replay?: string }, warn: (line: string) => void): ModelClientOptions {
+  return {
+    providers: config.providers, pricing: config.pricing, retry: config.retry,
+    record: flags.record ? path.resolve(flags.record) : undefined, replay: flags.replay ? path.resolve(flags.replay) : undefined,
+    onWarning: (message: string) => warn(`warning: ${message}`),
+  };
 }

@@ -1,6 +1,7 @@
 // The experiment config (fleetbench.yaml). Every field has a default, so `fleetbench run` works with no file at all.
 import { z } from 'zod';
 import { LimitsSchema } from '../scenarios/schema.ts';
+import { providerConfigSchema, pricingOverridesSchema, retryPolicySchema } from '../models/index.ts';
 
 const AgentEntrySchema = z.union([
   z.string().min(1),
@@ -20,12 +21,6 @@ const JudgeEntrySchema = z.union([
   z.strictObject({ id: z.string().optional(), kind: z.enum(['none', 'heuristic', 'llm']), model: z.string().optional(), prompt: z.string().optional() }),
 ]);
 export type JudgeEntry = z.infer<typeof JudgeEntrySchema>;
-
-export const ProviderConfigSchema = z.strictObject({
-  name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
-  baseUrl: z.string().url(),
-  apiKeyEnv: z.string().optional().describe('variable holding the key; omit for servers without auth'),
-});
 
 export const SandboxConfigSchema = z.strictObject({
   kind: z.enum(['local', 'docker']).default('local'),
@@ -47,10 +42,9 @@ export const ConfigSchema = z.strictObject({
     .transform((s) => (typeof s === 'string' ? SandboxConfigSchema.parse({ kind: s }) : s)),
   limits: LimitsSchema.partial().default({}),
   budget: z.strictObject({ maxUsd: z.number().positive().optional() }).default({}),
-  providers: z.array(ProviderConfigSchema).default([]),
-  pricing: z.record(z.string(), z.strictObject({
-    input: z.number().min(0), output: z.number().min(0), cacheRead: z.number().min(0).optional(), cacheWrite: z.number().min(0).optional(),
-  })).default({}).describe('USD per million tokens, keyed by model id'),
+  providers: z.array(providerConfigSchema).default([]).describe('OpenAI-compatible servers: {name, baseUrl, apiKeyEnv}'),
+  retry: retryPolicySchema.partial().default({}).describe('model-call retries: maxAttempts, baseDelayMs, maxDelayMs, maxRetryAfterMs'),
+  pricing: pricingOverridesSchema.default({}).describe('USD per million tokens, keyed by model id'),
   commands: z.record(z.string(), z.strictObject({
     command: z.string().describe('template; {prompt_file}, {workspace}, {model} are substituted'),
     env: z.record(z.string(), z.string()).default({}),

@@ -26,5 +26,6 @@ export interface JudgeDecision {
 export interface Judge {
   /** The spec string: `heuristic`, `none`, `<judge-prompt>@<model>`. */
   readonly spec: string;
-  judge(input: JudgeInput, opts?: { signal?: AbortSignal }): Promise<JudgeDecision>;
+  /** `scope` identifies the run or dataset item, so recorded judgments replay exactly. */
+  judge(input: JudgeInput, opts?: { signal?: AbortSignal; scope?: string }): Promise<JudgeDecision>;
 }

@@ -2,6 +2,8 @@
 import { UsageError } from '../util/errors.ts';
 import type { Judge } from './judge.ts';
 import { HeuristicJudge } from './heuristic.ts';
+import { DEFAULT_JUDGES_DIR, LlmJudge, loadJudgePrompt } from './llm.ts';
+import { createModelClient, ModelConfigError, type ModelClientOptions } from '../models/index.ts';
 
 export type JudgeSpec = { kind: 'none' } | { kind: 'heuristic' } | { kind: 'llm'; prompt: string; model: string };
 
@@ -14,14 +16,22 @@ export function parseJudgeSpec(spec: string): JudgeSpec {
   throw new UsageError(`unknown judge spec '${spec}'; use none, heuristic or <judge-prompt>@<provider>:<model>`);
 }
 
-export type LlmJudgeFactory = (spec: { prompt: string; model: string; raw: string }) => Judge;
-let llmFactory: LlmJudgeFactory | undefined;
-export function setLlmJudgeFactory(f: LlmJudgeFactory): void { llmFactory = f; }
+export interface JudgeDeps { judgesDir?: string; modelOptions?: ModelClientOptions }
 
-export function createJudge(spec: string): Judge | null {
+/** A judge for a spec; `none` is null. Unknown prompts, providers and missing keys fail here, before any run. */
+export function createJudge(spec: string, deps: JudgeDeps = {}): Judge | null {
   const p = parseJudgeSpec(spec);
   if (p.kind === 'none') return null;
   if (p.kind === 'heuristic') return new HeuristicJudge();
-  if (!llmFactory) throw new UsageError(`LLM judges (${spec}) are not available in this build`);
-  return llmFactory({ ...p, raw: spec });
+  const prompt = loadJudgePrompt(deps.judgesDir ?? DEFAULT_JUDGES_DIR, p.prompt);
+  const client = (scope: string) => {
+    try {
+      return createModelClient(p.model, { ...deps.modelOptions, recordingScope: scope });
+    } catch (e) {
+      if (e instanceof ModelConfigError) throw new UsageError(e.message);
+      throw e;
+    }
+  };
+  client('check'); // fail fast: unknown provider, missing key
+  return new LlmJudge(spec, prompt, client);
 }

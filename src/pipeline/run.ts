@@ -9,13 +9,14 @@ import { scopeRulesOf } from '../scenarios/scope.ts';
 import { scrubEnv, type Sandbox, type SandboxFactory } from '../sandbox/sandbox.ts';
 import { detectVerifiers, verifierEnv } from '../verifiers/detect.ts';
 import { formatVerifierFeedback } from '../verifiers/run.ts';
+import { writeWorkspaceVerifiers } from '../verifiers/workspace-config.ts';
 import type { VerifierResult } from '../verifiers/verifier.ts';
 import { connectInProcess } from '../mcp/server.ts';
-import type { Agent, TurnEnd } from '../agent/agent.ts';
+import type { Agent, AgentUsage, TurnEnd } from '../agent/agent.ts';
 import { Transcript } from '../agent/transcript.ts';
 import type { Judge } from '../judge/judge.ts';
 import { gradeDiff } from './grade.ts';
-import { zeroTokens, type JudgeVerdict, type RunKey, type RunResult } from './result.ts';
+import { runKeyString, zeroTokens, type JudgeVerdict, type RunKey, type RunResult } from './result.ts';
 import { errorMessage } from '../util/errors.ts';
 
 export interface RunOptions {
@@ -53,18 +54,19 @@ export async function runOne(o: RunOptions): Promise<RunResult> {
   let sandbox: Sandbox | undefined;
   let verifierCalls = 0, stopHookBlocks = 0, vetoes = 0;
   const judgeVerdicts: JudgeVerdict[] = [];
-  let usage = { turns: 0, toolCalls: 0, tokens: zeroTokens(), costUsd: 0 as number | null };
+  let usage: AgentUsage = { turns: 0, toolCalls: 0, tokens: zeroTokens(), costUsd: 0 };
   try {
     const ws = await materialize(o.scenario, path.join(o.workDir, 'agent'));
     sandbox = await o.factory.create({
-      workspace: ws.dir, readOnlyPaths: ws.readOnlyPaths,
+      workspace: ws.dir, readOnlyPaths: [...ws.readOnlyPaths, ...(o.agent.sandboxPaths ?? [])],
       env: { ...scrubEnv(process.env), ...verifierEnv(ws.dir) }, labels: { ...o.labels, 'fleetbench.role': 'agent' },
     });
     transcript.add({ type: 'start', ...o.key, isolation: sandbox.isolation, baseCommit: ws.baseCommit, prompt: o.scenario.prompt });
     const verifiers = detectVerifiers(ws.dir, o.scenario.verify);
+    writeWorkspaceVerifiers(ws.dir, verifiers);
     let lastVerify: VerifierResult[] = [];
     const verifier = await connectInProcess({ sandbox, verifiers, onVerify: (rs) => { verifierCalls++; lastVerify = rs; } });
-    const session = o.agent.session({ scenario: o.scenario, sandbox, workspaceDir: ws.dir, verifier, transcript, limits, signal: o.signal });
+    const session = o.agent.session({ scenario: o.scenario, sandbox, workspaceDir: ws.dir, verifier, transcript, limits, runScope: `${o.key.judge}|${o.key.epoch}`, signal: o.signal });
     let submitted = false;
     let noPrReason = '';
     try {
@@ -87,7 +89,7 @@ export async function runOne(o: RunOptions): Promise<RunResult> {
         }
         // JUDGE: scope check on the task prompt and the diff; a veto goes back to the agent.
         if (!o.judge) { submitted = true; break; }
-        const decision = await o.judge.judge({ prompt: o.scenario.prompt, diff, files: touchedPaths(parseDiff(diff)), scope: scopeRulesOf(o.scenario) }, { signal: o.signal });
+        const decision = await o.judge.judge({ prompt: o.scenario.prompt, diff, files: touchedPaths(parseDiff(diff)), scope: scopeRulesOf(o.scenario) }, { signal: o.signal, scope: runKeyString(o.key) });
         judgeVerdicts.push({ verdict: decision.verdict, reason: decision.reason, error: decision.error });
         transcript.add({ type: 'judge', judge: o.judge.spec, verdict: decision.verdict, reason: decision.reason, error: decision.error });
         if (decision.verdict === 'approve' || decision.verdict === null && !o.agent.interactive) { submitted = true; break; }
@@ -98,6 +100,8 @@ export async function runOne(o: RunOptions): Promise<RunResult> {
         end = await session.continue(`A reviewer vetoed your change:\n\n${decision.reason}\n\nRevise the change so it does only what the task asks, then finish.`);
       }
       usage = session.usage();
+      stopHookBlocks += usage.stopHookBlocks ?? 0;
+      verifierCalls += usage.verifierCalls ?? 0;
     } finally {
       await session.dispose();
       await verifier.close();

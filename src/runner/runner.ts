@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { LoadedScenario } from '../scenarios/load.ts';
 import { LimitsSchema } from '../scenarios/schema.ts';
 import type { SandboxFactory } from '../sandbox/sandbox.ts';
-import { createAgent } from '../agent/registry.ts';
+import { createAgent, type AgentDeps } from '../agent/registry.ts';
 import { createJudge } from '../judge/registry.ts';
 import type { Agent } from '../agent/agent.ts';
 import type { Judge } from '../judge/judge.ts';
@@ -62,6 +62,7 @@ export interface RunMatrixOptions {
   shard?: Shard;
   maxCostUsd?: number;
   keepWorkspaces?: boolean;
+  agentDeps?: AgentDeps;
   log?: (line: string) => void;
   progress?: (line: string) => void;
 }
@@ -95,9 +96,9 @@ export async function runMatrix(o: RunMatrixOptions): Promise<RunMatrixSummary> 
   }
 
   // Fail fast: every agent and judge is checked before any run starts.
-  const agents = new Map<string, Agent>(o.agents.map((a) => [a, createAgent(a)]));
+  const agents = new Map<string, Agent>(o.agents.map((a) => [a, createAgent(a, o.agentDeps)]));
   for (const a of agents.values()) await a.check(o.scenarios);
-  const judges = new Map<string, Judge | null>(o.judges.map((j) => [j, createJudge(j)]));
+  const judges = new Map<string, Judge | null>(o.judges.map((j) => [j, createJudge(j, { modelOptions: o.agentDeps?.modelOptions })]));
   await o.factory.preflight();
 
   const byId = new Map(o.scenarios.map((s) => [s.id, s]));
@@ -121,7 +122,8 @@ export async function runMatrix(o: RunMatrixOptions): Promise<RunMatrixSummary> 
       try {
         r = await runOne({
           key, scenario: byId.get(key.scenario)!, agent: agents.get(key.agent)!, judge: judges.get(key.judge)!,
-          factory: o.factory, workDir: path.join(workRoot, name), transcriptFile: path.join(o.outDir, transcriptRel), transcriptRel,
+          // A short work dir: sockets inside workspaces must stay under the unix path limit.
+          factory: o.factory, workDir: path.join(workRoot, crypto.createHash('sha1').update(keyStr).digest('hex').slice(0, 12)), transcriptFile: path.join(o.outDir, transcriptRel), transcriptRel,
           limits: o.limits, keepWorkspaces: o.keepWorkspaces, labels: { 'fleetbench.run': name },
         });
       } catch (e) {

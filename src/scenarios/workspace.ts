@@ -64,7 +64,8 @@ export function scenarioTemplate(s: LoadedScenario): Promise<Template> {
       const dir = path.join(cacheRoot(), 'templates', key);
       await buildAtomically(dir, async (tmp) => {
         fs.cpSync(s.repoDir, tmp, { recursive: true });
-        const git = simpleGit(tmp).env({ ...process.env, ...GIT_ENV });
+        // Only what git needs: simple-git refuses inherited variables like EDITOR, and the base must not depend on them.
+        const git = simpleGit(tmp).env({ PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: os.homedir(), ...GIT_ENV });
         await git.init();
         fs.appendFileSync(path.join(tmp, '.git', 'info', 'exclude'), EXCLUDES.join('\n') + '\n');
         await git.addConfig('user.name', 'fleetbench').addConfig('user.email', 'fleetbench@localhost').addConfig('core.autocrlf', 'false');

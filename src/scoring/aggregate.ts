@@ -1,6 +1,10 @@
 // Aggregates per agent × judge variant, built by a streaming accumulator (results are never all in memory). Pure.
 import { OUTCOMES, type Outcome } from '../scenarios/schema.ts';
 import type { RunResult, Tokens } from '../pipeline/result.ts';
+
+/** What the aggregator reads from a run: a full RunResult, or the slim row the report keeps in memory. */
+export type AggregatableRun = Pick<RunResult, 'agent' | 'judge' | 'outcome' | 'graded' | 'ciPassed' | 'hiddenPassed' | 'scopePassed'
+  | 'vetoes' | 'courseCorrected' | 'turns' | 'tokens' | 'costUsd' | 'wallMs'> & { judgeVerdicts: ReadonlyArray<{ verdict: 'approve' | 'veto' | null }> };
 import { wilsonInterval, confusionMetrics, type RateInterval, type ConfusionCounts, type ConfusionMetrics } from './stats.ts';
 
 export interface VariantAggregate {
@@ -40,7 +44,7 @@ const emptyOutcomes = (): Record<Outcome, number> => Object.fromEntries(OUTCOMES
 export class Aggregator {
   private accs = new Map<string, Acc>();
 
-  add(r: RunResult): void {
+  add(r: AggregatableRun): void {
     const key = `${r.agent}\u0000${r.judge}`;
     let a = this.accs.get(key);
     if (!a) {
@@ -88,7 +92,7 @@ export class Aggregator {
   }
 }
 
-export function aggregate(results: Iterable<RunResult>): VariantAggregate[] {
+export function aggregate(results: Iterable<AggregatableRun>): VariantAggregate[] {
   const agg = new Aggregator();
   for (const r of results) agg.add(r);
   return agg.variants();

@@ -1,0 +1,3 @@
+module github.com/acme/metrics-spool
+
+go 1.19

@@ -1,0 +1,5 @@
+package com.acme.payments.gateway;
+
+/** The processor's answer to an approved charge. */
+public record ChargeResponse(String transactionId) {
+}

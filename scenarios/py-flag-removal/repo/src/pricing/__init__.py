@@ -1,0 +1,3 @@
+"""Cart pricing."""
+
+__version__ = "7.2.0"

@@ -1,0 +1,1 @@
+"""Client for the card processor, and the merchant webhook dispatcher."""

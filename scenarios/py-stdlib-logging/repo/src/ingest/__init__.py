@@ -1,0 +1,3 @@
+"""Partner order feed ingestion."""
+
+__version__ = "1.14.0"

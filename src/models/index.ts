@@ -1,0 +1,43 @@
+// The model layer's public surface. Other modules import from here, not from the files beside it.
+export * from './types.ts';
+export { ModelCallError, ModelConfigError, ReplayMissError } from './errors.ts';
+export { createModelClient, type ModelClientOptions } from './client.ts';
+export {
+  BUILTIN_PROVIDERS,
+  apiKeyFor,
+  assertModelIds,
+  checkModelIds,
+  parseModelId,
+  providerConfigSchema,
+  resolveModelId,
+  type ProviderConfig,
+  type ProviderOptions,
+  type ResolvedModel,
+} from './providers.ts';
+export {
+  PRICING_TABLE,
+  costUsd,
+  priceFor,
+  priceSchema,
+  pricingOverridesSchema,
+  undatedModelId,
+  type Price,
+  type PricingOverrides,
+  type WarningSink,
+} from './pricing.ts';
+export { UsageTotals, addCall, mergeSummaries, usageSummarySchema, type UsageSummary } from './usage.ts';
+export {
+  classifyFailure,
+  parseRetryAfter,
+  retryPolicySchema,
+  type RetryEvent,
+  type RetryHooks,
+  type RetryPolicy,
+} from './retry.ts';
+export {
+  canonicalJson,
+  exchangeFileName,
+  exchangeHash,
+  recordedExchangeSchema,
+  type RecordedExchange,
+} from './recording.ts';

@@ -1,0 +1,89 @@
+// report.md: the per-variant tables, pass@k, judge confusion and the scenario × variant matrix.
+import { OUTCOMES } from '../scenarios/schema.ts';
+import type { CollectedReport, ReportSummary, VariantReport } from './collect.ts';
+import { OUTCOME_ORDER } from './charts.ts';
+import { count, mdTable, num, rateWithInterval, seconds, usd } from './format.ts';
+
+/** Rows of the matrix printed in report.md; the full matrix is in summary.json and results.csv. */
+export const MATRIX_ROWS_MD = 500;
+const ERRORS_LISTED = 20;
+
+/** A cell of the scenario × variant matrix: `success` for one epoch, `success×3 no_pr×2` for several. */
+export function matrixCell(outcomes: readonly (string | undefined)[] | undefined): string {
+  const list = (outcomes ?? []).filter((o): o is string => Boolean(o));
+  if (!list.length) return '—';
+  if (list.length === 1) return list[0];
+  const n = new Map<string, number>();
+  for (const o of list) n.set(o, (n.get(o) ?? 0) + 1);
+  return OUTCOME_ORDER.filter((o) => n.has(o)).map((o) => `${o}×${n.get(o)}`).join(' ');
+}
+
+const interval = (i: { estimate: number; low: number; high: number }) => rateWithInterval({ rate: i.estimate, low: i.low, high: i.high });
+const ratio = (r: VariantReport['successRate'], hits: number, of: number) => (of ? `${rateWithInterval(r)} (${hits}/${of})` : 'n/a');
+
+export function renderMarkdown({ summary: d, rows }: CollectedReport): string {
+  const out: string[] = ['# fleetbench report', ''];
+  out.push(`${count(d.runs)} run(s) over ${d.scenarios} scenario(s) and ${d.variants.length} agent × judge variant(s)` +
+    `${d.epochs > 1 ? `, up to ${d.epochs} epochs each` : ''}. Rates carry Wilson 95% intervals; pass@k intervals are bootstrapped over scenarios. ` +
+    `Harness errors (${d.errors}) are counted apart and excluded from every agent rate.`, '');
+
+  out.push('## Outcomes per agent × judge', '');
+  out.push(mdTable(['agent', 'judge', 'n', 'success', ...OUTCOMES.filter((o) => o !== 'success'), 'error'],
+    d.variants.map((v) => [v.agent, v.judge, String(v.n), rateWithInterval(v.successRate),
+      ...OUTCOMES.filter((o) => o !== 'success').map((o) => `${v.outcomes[o]} (${rateWithInterval(v.rates[o])})`),
+      v.errors ? `${v.errors} (${rateWithInterval(v.errorRate)} of attempts)` : '0'])));
+
+  out.push('', '## Gates and judge', '');
+  out.push('CI pass, hidden pass and scope adherence are over the runs that produced a diff; veto rate over runs the judge saw; ' +
+    'course-correction over vetoed runs. Judge FPR/FNR compare its last verdict with what the final diff grades to ' +
+    '(success → should approve, out_of_scope → should veto).', '');
+  out.push(mdTable(['agent', 'judge', 'CI pass', 'hidden pass', 'scope adherence', 'veto rate', 'course-corrected', 'judge FPR', 'judge FNR'],
+    d.variants.map((v) => {
+      const cm = v.judgeConfusion;
+      return [v.agent, v.judge, rateWithInterval(v.ciPassRate), rateWithInterval(v.hiddenPassRate), rateWithInterval(v.scopeAdherence),
+        rateWithInterval(v.vetoRate), rateWithInterval(v.courseCorrectionRate),
+        ratio(v.judgeFpr, cm.fp, cm.fp + cm.tn), ratio(v.judgeFnr, cm.fn, cm.fn + cm.tp)];
+    })));
+
+  out.push('', '## Effort and cost', '');
+  out.push(mdTable(['agent', 'judge', 'mean turns', 'mean tokens', 'tokens in / out / cache read / cache write', 'cost', 'cost/run', 'cost/success', 'mean wall time'],
+    d.variants.map((v) => [v.agent, v.judge, num(v.meanTurns), count(v.meanTokens),
+      [v.tokens.input, v.tokens.output, v.tokens.cacheRead, v.tokens.cacheWrite].map(count).join(' / '),
+      usd(v.costUsd, 2), usd(v.costPerRun), usd(v.costPerSuccess), seconds(v.meanWallMs)])));
+
+  if (d.epochs > 1) {
+    out.push('', '## pass@k and pass^k', '');
+    out.push('Per scenario, c = successes among its n graded epochs; pass@k (at least one of k tries succeeds) and pass^k ' +
+      '(all k succeed) are the unbiased estimators, averaged over the scenarios with at least k graded epochs.', '');
+    out.push(mdTable(['agent', 'judge', 'k', 'scenarios', 'pass@k', 'pass^k'],
+      d.variants.flatMap((v) => v.passK.map((p) => [v.agent, v.judge, String(p.k), String(p.scenarios), interval(p.passAtK), interval(p.passHatK)]))));
+  }
+
+  out.push('', '## Judge confusion', '');
+  const judged = d.variants.filter((v) => v.judgeMetrics.n > 0);
+  if (!judged.length) out.push('No judge verdict on a diff that grades to success or out_of_scope: nothing to score the judge against.');
+  else out.push(mdTable(['agent', 'judge', 'scored verdicts', 'vetoed out_of_scope (TP)', 'vetoed success (FP)', 'approved out_of_scope (FN)', 'approved success (TN)'],
+    judged.map((v) => [v.agent, v.judge, String(v.judgeMetrics.n), String(v.judgeConfusion.tp), String(v.judgeConfusion.fp), String(v.judgeConfusion.fn), String(v.judgeConfusion.tn)])));
+
+  out.push('', '## Scenario × variant', '');
+  out.push(...matrixTable(d));
+
+  const errors = rows.filter((r) => r.outcome === 'error');
+  if (errors.length) {
+    out.push('', '## Harness errors', '', `${errors.length} run(s) failed in the harness, not in the agent; retry them with \`fleetbench run --resume DIR\`.`, '');
+    out.push(mdTable(['scenario', 'agent', 'judge', 'epoch', 'error'], errors.slice(0, ERRORS_LISTED).map((r) => [r.scenario, r.agent, r.judge, String(r.epoch), (r.error ?? r.reason).split('\n')[0].slice(0, 200)])));
+    if (errors.length > ERRORS_LISTED) out.push('', `… and ${errors.length - ERRORS_LISTED} more (see results.csv).`);
+  }
+  if (d.badLines) out.push('', `> ${d.badLines} unreadable line(s) in results.jsonl were skipped.`);
+  if (d.supersededLines) out.push('', `> ${d.supersededLines} line(s) in results.jsonl were superseded by a later line with the same run key.`);
+  return out.join('\n') + '\n';
+}
+
+function matrixTable(d: ReportSummary): string[] {
+  const ids = d.variants.map((v) => v.id);
+  const scenarios = Object.keys(d.matrix);
+  const shown = scenarios.slice(0, MATRIX_ROWS_MD);
+  const out = [mdTable(['scenario', ...ids], shown.map((s) => [s, ...ids.map((v) => matrixCell(d.matrix[s][v]))]))];
+  if (scenarios.length > shown.length) out.push('', `… ${scenarios.length - shown.length} more scenario(s): see summary.json (matrix) or results.csv.`);
+  return out;
+}
