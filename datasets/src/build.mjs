@@ -3,6 +3,9 @@
 // Every diff is real `git diff` output: for each record, its family's base files and the edited files are committed
 // as parent and child in a scratch repo under the OS temp dir, and git diffs the two. Git runs with no user/system
 // config and fixed options, so the output is byte-for-byte reproducible.
+// A family file exports {prompt, scope, base: {path: content}, records: [...]} (or an array of them); a record is
+// {id, label, category, rationale, edits} plus optional baseEdits (applied to base before committing it) and
+// prompt/scope overrides. Edits are the operations in lib.mjs (replace/write/remove/rename).
 //   node datasets/src/build.mjs           write the jsonl
 //   node datasets/src/build.mjs --check   exit 1 if the committed jsonl differs from a fresh build
 import { execFileSync } from 'node:child_process';

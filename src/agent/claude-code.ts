@@ -14,9 +14,9 @@ import { cacheRoot } from '../scenarios/workspace.ts';
 import { parseClaudeStream } from './claude-stream.ts';
 
 export const CLAUDE_CODE_VERSION = '2.1.197';
-const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
-const FLEETBENCH_BIN = path.join(REPO_ROOT, 'bin', 'fleetbench.js');
-const FORWARDER = path.join(REPO_ROOT, 'src', 'models', 'bridge-forwarder.mjs');
+export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
+export const FLEETBENCH_BIN = path.join(REPO_ROOT, 'bin', 'fleetbench.js');
+export const FORWARDER = path.join(REPO_ROOT, 'src', 'models', 'bridge-forwarder.mjs');
 /** Built-in tools with the same powers as the built-in agent's (no shell): read, write, edit, list, search. */
 export const CLAUDE_TOOLS = ['Read', 'Write', 'Edit', 'Glob', 'Grep'];
 export const MCP_SERVER = 'fleetbench';

@@ -5,6 +5,7 @@ import type { Agent } from './agent.ts';
 import { NoopAgent, ReplayAgent } from './reference.ts';
 import { BuiltinAgent } from './builtin.ts';
 import { ClaudeCodeAgent } from './claude-code.ts';
+import { CommandAgent, type CommandSpec } from './command.ts';
 import { DEFAULT_PROMPTS_DIR } from './prompts.ts';
 import { createModelClient, ModelConfigError, type ModelClient, type ModelClientOptions } from '../models/index.ts';
 
@@ -33,6 +34,8 @@ export function parseAgentSpec(spec: string): AgentSpec {
 export interface AgentDeps {
   promptsDir?: string;
   modelOptions?: ModelClientOptions;
+  /** `commands:` from the config, for `command:<name>` agents. */
+  commands?: Record<string, CommandSpec>;
 }
 
 export function createAgent(spec: string, deps: AgentDeps = {}): Agent {
@@ -49,8 +52,11 @@ export function createAgent(spec: string, deps: AgentDeps = {}): Agent {
       const model = wrapConfigErrors(parsed.model, deps.modelOptions ?? {});
       return new ClaudeCodeAgent({ spec, modelName: parsed.model.slice(parsed.model.indexOf(':') + 1), model, promptsDir: deps.promptsDir ?? DEFAULT_PROMPTS_DIR, promptId: parsed.prompt });
     }
-    default:
-      throw new UsageError(`agent kind '${parsed.kind}' (${spec}) is not available yet`);
+    case 'command': {
+      const cmd = deps.commands?.[parsed.name];
+      if (!cmd) throw new UsageError(`agent '${spec}': no commands.${parsed.name} in the config (known: ${Object.keys(deps.commands ?? {}).join(', ') || 'none'}); add {command: ...} under commands:`);
+      return new CommandAgent(spec, cmd, cmd.model ? wrapConfigErrors(cmd.model, deps.modelOptions ?? {}) : undefined);
+    }
   }
 }
 

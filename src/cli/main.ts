@@ -2,17 +2,6 @@
 // (0 ok, 1 a gate or validation failed, 2 bad usage or input).
 import { Command, CommanderError } from 'commander';
 import { UsageError, errorMessage } from '../util/errors.ts';
-import { registerRun } from './run.ts';
-import { registerScenarios } from './scenarios.ts';
-import { registerVerifiers } from './verifiers.ts';
-import { registerMcp } from './mcp.ts';
-import { registerReport } from './report.ts';
-import { registerCompare } from './compare.ts';
-import { registerGate } from './gate.ts';
-import { registerMerge } from './merge.ts';
-import { registerJudgeEval } from './judge-eval.ts';
-import { registerHook } from './hook.ts';
-import { registerAgents } from './agents.ts';
 
 export interface CliContext {
   /** Exit code the command asks for. */
@@ -21,30 +10,45 @@ export interface CliContext {
   err: (line: string) => void;
 }
 
-export function buildProgram(ctx: CliContext): Command {
+type Register = (program: Command, ctx: CliContext) => void;
+
+/**
+ * Command modules by name, loaded on demand: `fleetbench mcp` and `fleetbench hook stop` start inside agent
+ * sandboxes on every call, so they must not pay for loading the SDKs, docker and the reports.
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  run: async () => (await import('./run.ts')).registerRun,
+  scenarios: async () => (await import('./scenarios.ts')).registerScenarios,
+  verifiers: async () => (await import('./verifiers.ts')).registerVerifiers,
+  mcp: async () => (await import('./mcp.ts')).registerMcp,
+  report: async () => (await import('./report.ts')).registerReport,
+  'judge-eval': async () => (await import('./judge-eval.ts')).registerJudgeEval,
+  hook: async () => (await import('./hook.ts')).registerHook,
+  agents: async () => (await import('./agents.ts')).registerAgents,
+  compare: async () => (await import('./compare.ts')).registerCompare,
+  gate: async () => (await import('./gate.ts')).registerGate,
+  merge: async () => (await import('./merge.ts')).registerMerge,
+};
+/** Commands defined by another command's module. */
+const ALIASES: Record<string, string> = { dataset: 'judge-eval' };
+
+export async function buildProgram(ctx: CliContext, argv: string[] = []): Promise<Command> {
   const program = new Command('fleetbench')
     .description('Evaluate background coding agents on curated migration scenarios')
     .exitOverride()
     .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) })
     .showHelpAfterError('(run with --help for usage)');
-  registerRun(program, ctx);
-  registerScenarios(program, ctx);
-  registerVerifiers(program, ctx);
-  registerMcp(program, ctx);
-  registerReport(program, ctx);
-  registerCompare(program, ctx);
-  registerGate(program, ctx);
-  registerMerge(program, ctx);
-  registerJudgeEval(program, ctx);
-  registerHook(program, ctx);
-  registerAgents(program, ctx);
+  const first = argv.find((a) => !a.startsWith('-'));
+  const name = first ? ALIASES[first] ?? first : undefined;
+  const names = name && name in COMMANDS ? [name] : Object.keys(COMMANDS);
+  for (const name of names) (await COMMANDS[name]())(program, ctx);
   return program;
 }
 
 export async function main(argv: string[]): Promise<number> {
   const ctx: CliContext = { exitCode: 0, out: (l) => process.stdout.write(l + '\n'), err: (l) => process.stderr.write(l + '\n') };
-  const program = buildProgram(ctx);
   try {
+    const program = await buildProgram(ctx, argv);
     await program.parseAsync(argv, { from: 'user' });
     return ctx.exitCode;
   } catch (e) {

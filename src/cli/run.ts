@@ -66,7 +66,7 @@ export function registerRun(program: Command, ctx: CliContext): void {
         outDir, resume: Boolean(flags.resume), scenarios, agents: [...new Set(agents)], judges: [...new Set(judges)], epochs,
         concurrency: flags.concurrency ?? config.concurrency, factory, limits, shard,
         maxCostUsd: flags.maxCost ?? config.budget.maxUsd, keepWorkspaces: flags.keepWorkspaces, log: ctx.err, progress: ctx.err,
-        agentDeps: { modelOptions: modelOptionsOf(config, flags, ctx.err) },
+        agentDeps: { modelOptions: modelOptionsOf(config, flags, ctx.err), commands: config.commands },
       });
       const report = await writeMinimalReport(outDir);
       const errors = summary.results.filter((r) => r.outcome === 'error').length;

@@ -46,9 +46,10 @@ export const ConfigSchema = z.strictObject({
   retry: retryPolicySchema.partial().default({}).describe('model-call retries: maxAttempts, baseDelayMs, maxDelayMs, maxRetryAfterMs'),
   pricing: pricingOverridesSchema.default({}).describe('USD per million tokens, keyed by model id'),
   commands: z.record(z.string(), z.strictObject({
-    command: z.string().describe('template; {prompt_file}, {workspace}, {model} are substituted'),
+    command: z.string().min(1).describe('bash command run in the workspace; {prompt_file}, {workspace}, {mcp_config} and {model} are substituted'),
     env: z.record(z.string(), z.string()).default({}),
-    output: z.enum(['text', 'stream-json']).default('text'),
+    model: z.string().optional().describe('provider:model served to the CLI through the model bridge (ANTHROPIC_BASE_URL + a dummy key)'),
+    output: z.enum(['text', 'stream-json']).default('text').describe('stream-json: Claude-Code-style events, parsed for turns and tool calls'),
   })).default({}),
   gate: z.strictObject({
     min: z.record(z.string(), z.number()).default({}),

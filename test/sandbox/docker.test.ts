@@ -160,8 +160,10 @@ describe.skipIf(skipReason !== '')(`docker sandbox${skipReason ? ` (skipped: ${s
 
   it('cannot write outside /workspace and /tmp, runs without capabilities or new privileges', async () => {
     const r = await sb.exec('for d in / /etc /usr/bin /home/agent /root /var/tmp; do touch $d/probe 2>/dev/null && echo "wrote $d"; done; ' +
-      'touch /tmp/ok /workspace/ok && echo writable; grep -E "^(CapEff|NoNewPrivs)" /proc/self/status');
-    expect(r.stdout).toBe('writable\nCapEff:\t0000000000000000\nNoNewPrivs:\t1\n');
+      'touch /tmp/ok /workspace/ok && echo writable; grep -E "^(CapEff|NoNewPrivs)" /proc/self/status; ' +
+      // go test (and other build tools) run what they build under /tmp
+      'printf "#!/bin/sh\\necho tmp-exec\\n" > /tmp/x.sh && chmod +x /tmp/x.sh && /tmp/x.sh');
+    expect(r.stdout).toBe('writable\nCapEff:\t0000000000000000\nNoNewPrivs:\t1\ntmp-exec\n');
   });
 
   it('keeps API keys from the host environment out; PATH and HOME are the image\'s', async () => {

@@ -1,5 +1,5 @@
 // java.util.Date/Calendar → java.time in two billing classes; changing their signatures forces the caller and tests to follow.
-import { code, replace, write } from '../lib.mjs';
+import { code, replace } from '../lib.mjs';
 
 const DUE = 'src/main/java/com/acme/billing/DueDateCalculator.java';
 const FEE = 'src/main/java/com/acme/billing/LateFeePolicy.java';

@@ -1,5 +1,5 @@
 // lazy_static! → std::sync::LazyLock in a Rust library, dropping the crate.
-import { code, remove, replace, write } from '../lib.mjs';
+import { code, replace, write } from '../lib.mjs';
 
 const TOML = 'Cargo.toml';
 const LOCK = 'Cargo.lock';

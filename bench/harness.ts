@@ -1,0 +1,39 @@
+// One timed pass of the library's matrix runner (what `fleetbench run` does), in a throwaway results directory.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { LoadedScenario } from '../src/scenarios/load.ts';
+import { runMatrix } from '../src/runner/runner.ts';
+import { LocalSandboxFactory } from '../src/sandbox/local.ts';
+import type { RunResult } from '../src/pipeline/result.ts';
+
+export interface MatrixPass {
+  ms: number;
+  runs: number;
+  /** Results whose outcome differs from the expected one (a benchmark over broken runs measures nothing). */
+  unexpected: string[];
+  results: Array<Pick<RunResult, 'scenario' | 'agent' | 'outcome' | 'wallMs'>>;
+}
+
+/** Expected outcome of a reference agent on a valid scenario. */
+export function expectedOutcome(agent: string): string | null {
+  return agent === 'replay:golden' ? 'success' : agent === 'noop' ? 'no_pr' : null;
+}
+
+export async function timeMatrix(scenarios: LoadedScenario[], agents: string[], concurrency: number, log: (line: string) => void): Promise<MatrixPass> {
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fleetbench-bench-'));
+  try {
+    const t0 = performance.now();
+    const summary = await runMatrix({
+      outDir, resume: false, scenarios, agents, judges: ['heuristic'], epochs: 1, concurrency,
+      factory: new LocalSandboxFactory({ log }), log: () => {}, progress: () => {},
+    });
+    const ms = performance.now() - t0;
+    const unexpected = summary.results
+      .filter((r) => expectedOutcome(r.agent) !== null && r.outcome !== expectedOutcome(r.agent))
+      .map((r) => `${r.scenario} ${r.agent}: ${r.outcome} (${r.reason})`);
+    return { ms, runs: summary.results.length, unexpected, results: summary.results.map((r) => ({ scenario: r.scenario, agent: r.agent, outcome: r.outcome, wallMs: r.wallMs })) };
+  } finally {
+    fs.rmSync(outDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,78 @@
+// Figure 1, harness overhead: `replay:golden` end to end through runMatrix (local sandbox, heuristic judge, concurrency 1)
+// against its floor (floor.ts): the same verifier and hidden-check commands, run directly in prepared workspaces.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { LoadedScenario } from '../src/scenarios/load.ts';
+import { probeBubblewrap } from '../src/sandbox/local.ts';
+import { prepareFloor, runFloor, type FloorRun } from './floor.ts';
+import { timeMatrix, type MatrixPass } from './harness.ts';
+import { median, ratio, round1, round3 } from './stats.ts';
+
+export interface OverheadResult {
+  overheadRatio: number | null;
+  perRunOverheadMs: number | null;
+  harnessMs: number;
+  floorMs: number;
+  scenarios: string[];
+  runs: number;
+  reps: number;
+  isolation: string;
+  perScenario: Array<{ scenario: string; floorMs: number; harnessRunMs: number; floorSteps: Array<{ phase: string; name: string; ms: number }> }>;
+  samples: { harnessMs: number[]; floorMs: number[] };
+  problems: string[];
+}
+
+async function floorPass(scenarios: LoadedScenario[]): Promise<FloorRun[]> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'fleetbench-floor-'));
+  try {
+    const out: FloorRun[] = [];
+    for (const s of scenarios) out.push(await runFloor(await prepareFloor(s, root)));
+    return out;
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/**
+ * `reps` passes of each, alternating which goes first so drift in machine load falls on both sides.
+ * Workspace preparation of the floor is untimed; in the harness it is part of what is measured.
+ */
+export async function measureOverhead(scenarios: LoadedScenario[], reps: number, log: (line: string) => void): Promise<OverheadResult> {
+  const floors: FloorRun[][] = [], passes: MatrixPass[] = [];
+  for (let rep = 0; rep < reps; rep++) {
+    for (const side of rep % 2 ? ['harness', 'floor'] : ['floor', 'harness']) {
+      if (side === 'floor') {
+        const f = await floorPass(scenarios);
+        floors.push(f);
+        log(`  rep ${rep + 1}/${reps} floor:   ${(f.reduce((a, r) => a + r.ms, 0) / 1000).toFixed(1)} s`);
+      } else {
+        const h = await timeMatrix(scenarios, ['replay:golden'], 1, log);
+        passes.push(h);
+        log(`  rep ${rep + 1}/${reps} harness: ${(h.ms / 1000).toFixed(1)} s`);
+      }
+    }
+  }
+  const floorTotals = floors.map((f) => f.reduce((a, r) => a + r.ms, 0));
+  const harnessTotals = passes.map((p) => p.ms);
+  const harnessMs = median(harnessTotals), floorMs = median(floorTotals);
+  const problems = [
+    ...new Set([...floors.flat().flatMap((f) => f.failed.map((x) => `floor ${f.scenario} ${x}`)), ...passes.flatMap((p) => p.unexpected)]),
+  ];
+  const r = ratio(harnessMs, floorMs);
+  return {
+    overheadRatio: r === null ? null : round3(r),
+    perRunOverheadMs: round1((harnessMs - floorMs) / scenarios.length),
+    harnessMs: round1(harnessMs), floorMs: round1(floorMs),
+    scenarios: scenarios.map((s) => s.id), runs: scenarios.length, reps,
+    isolation: probeBubblewrap().ok ? 'local+bubblewrap' : `local, no isolation (${probeBubblewrap().why})`,
+    perScenario: scenarios.map((s) => ({
+      scenario: s.id,
+      floorMs: round1(median(floors.map((f) => f.find((x) => x.scenario === s.id)!.ms))),
+      harnessRunMs: round1(median(passes.map((p) => p.results.find((x) => x.scenario === s.id)?.wallMs ?? NaN))),
+      floorSteps: floors[0].find((x) => x.scenario === s.id)!.steps.map((st) => ({ phase: st.phase, name: st.name, ms: round1(st.ms) })),
+    })),
+    samples: { harnessMs: harnessTotals.map(round1), floorMs: floorTotals.map(round1) },
+    problems,
+  };
+}

@@ -1,0 +1,83 @@
+// `command:<name>`: any other agent CLI from the config, run in the sandbox workspace the same way as Claude Code:
+// the task in a prompt file, fleetbench's verifiers as an MCP config, model traffic (optionally) through the bridge.
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import type { ModelClient } from '../models/index.ts';
+import { startModelBridge, type ModelBridge } from '../models/bridge.ts';
+import type { Agent, AgentContext, AgentSession, AgentUsage, TurnEnd } from './agent.ts';
+import { parseClaudeStream } from './claude-stream.ts';
+import { HarnessError } from '../util/errors.ts';
+import { REPO_ROOT, FLEETBENCH_BIN, FORWARDER } from './claude-code.ts';
+
+export interface CommandSpec { command: string; env: Record<string, string>; model?: string; output: 'text' | 'stream-json' }
+
+const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+export class CommandAgent implements Agent {
+  readonly interactive = true;
+  readonly sandboxPaths = [REPO_ROOT];
+  constructor(readonly spec: string, private cmd: CommandSpec, private model: ((scope: string) => ModelClient) | undefined) {}
+  async check(): Promise<void> { this.model?.('check'); }
+  session(ctx: AgentContext): AgentSession {
+    return new CommandSession(ctx, this.cmd, this.model?.(`${ctx.scenario.id}|${this.spec}|${ctx.runScope ?? ''}`));
+  }
+}
+
+class CommandSession implements AgentSession {
+  private bridge: ModelBridge | undefined;
+  private counts = { turns: 0, toolCalls: 0, verifierCalls: 0, stopHookBlocks: 0 };
+  private readonly dir: string;
+  private readonly started = Date.now();
+  private history = '';
+
+  constructor(private ctx: AgentContext, private cmd: CommandSpec, private model: ModelClient | undefined) {
+    this.dir = path.join(ctx.workspaceDir, '.fleetbench', 'command');
+  }
+
+  start(): Promise<TurnEnd> { return this.invoke(this.ctx.scenario.prompt.trim()); }
+  /** A CLI without sessions gets the task again with the feedback under it. */
+  continue(feedback: string): Promise<TurnEnd> { return this.invoke(`${this.ctx.scenario.prompt.trim()}\n\n${feedback}`); }
+
+  private async invoke(prompt: string): Promise<TurnEnd> {
+    fs.mkdirSync(this.dir, { recursive: true });
+    if (this.model && !this.bridge) {
+      this.bridge = await startModelBridge({ model: this.model, socketPath: path.join(this.ctx.workspaceDir, '.fleetbench', 'bridge.sock'), limits: { tokens: this.ctx.limits.tokens, costUsd: this.ctx.limits.costUsd } });
+    }
+    const left = this.ctx.limits.wallMinutes * 60_000 - (Date.now() - this.started);
+    if (left <= 0) return { kind: 'limit', limit: `wall time (${this.ctx.limits.wallMinutes} min)` };
+    const promptFile = path.join(this.dir, `prompt-${crypto.randomBytes(4).toString('hex')}.txt`);
+    fs.writeFileSync(promptFile, prompt);
+    const mcpConfig = path.join(this.dir, 'mcp.json');
+    fs.writeFileSync(mcpConfig, JSON.stringify({ mcpServers: { fleetbench: { command: process.execPath, args: [FLEETBENCH_BIN, 'mcp', '--workspace', this.ctx.workspaceDir] } } }, null, 2));
+    const vars: Record<string, string> = { prompt_file: promptFile, workspace: this.ctx.workspaceDir, mcp_config: mcpConfig, model: this.cmd.model ?? '' };
+    const body = this.cmd.command.replace(/\{(prompt_file|workspace|mcp_config|model)\}/g, (_m, k: string) => q(vars[k]));
+    const env: Record<string, string> = { ...this.cmd.env, FLEETBENCH_NO_BWRAP: '1' };
+    let command = body;
+    if (this.bridge) {
+      const port = 20000 + crypto.randomInt(20000);
+      Object.assign(env, { ANTHROPIC_BASE_URL: `http://127.0.0.1:${port}`, ANTHROPIC_API_KEY: this.bridge.dummyKey });
+      command = `${q(process.execPath)} ${q(FORWARDER)} ${port} ${q(this.bridge.socketPath)} >/dev/null 2>&1 &\n`
+        + `for i in $(seq 50); do (exec 3<>/dev/tcp/127.0.0.1/${port}) 2>/dev/null && break; sleep 0.1; done\n${body}`;
+    }
+    const r = await this.ctx.sandbox.exec(command, { timeoutMs: left, env });
+    this.history += r.output;
+    this.ctx.transcript.add({ type: 'command', exitCode: r.exitCode, timedOut: r.timedOut, output: r.output.slice(-8000) });
+    if (this.cmd.output === 'stream-json') {
+      const p = parseClaudeStream(r.stdout);
+      this.counts.turns += p.turns; this.counts.toolCalls += p.toolCalls; this.counts.verifierCalls += p.verifierCalls; this.counts.stopHookBlocks += p.stopHookBlocks;
+    } else this.counts.turns++;
+    if (this.bridge?.failure()) throw new HarnessError(`model call failed behind the bridge: ${this.bridge.failure()!.message}`);
+    if (this.bridge?.limitHit()) return { kind: 'limit', limit: this.bridge.limitHit()! };
+    if (r.timedOut) return { kind: 'limit', limit: `wall time (${this.ctx.limits.wallMinutes} min)` };
+    if (r.exitCode !== 0) return { kind: 'gave_up', reason: `command exited ${r.exitCode}: ${r.output.trim().split('\n').slice(-1)[0]?.slice(0, 200) ?? ''}` };
+    return { kind: 'done' };
+  }
+
+  usage(): AgentUsage {
+    const s = this.bridge?.usage();
+    return { ...this.counts, tokens: { input: s?.inputTokens ?? 0, output: s?.outputTokens ?? 0, cacheRead: s?.cacheReadTokens ?? 0, cacheWrite: s?.cacheWriteTokens ?? 0 }, costUsd: s ? s.costUsd : 0 };
+  }
+
+  async dispose(): Promise<void> { await this.bridge?.close(); }
+}
