@@ -42,12 +42,14 @@ export function registerRun(program: Command, ctx: CliContext): void {
       const config = loadConfig(flags.config);
       if (flags.sandbox && !['local', 'docker'].includes(flags.sandbox)) throw new UsageError(`--sandbox '${flags.sandbox}': use local or docker`);
       if (flags.record && flags.replay) throw new UsageError('--record and --replay exclude each other');
-      const all = loadAllScenarios(config.scenariosDir);
       let scenarioSel: string | string[] | undefined, agents: string[], judges: string[], epochs: number, limits = config.limits;
       let shard = flags.shard ? parseShard(flags.shard) : undefined;
       const outDir = path.resolve(flags.resume ?? flags.out ?? timestampDir());
-      if (flags.resume) {
-        const m = readManifest(outDir);
+      const manifest = flags.resume ? readManifest(outDir) : undefined;
+      const scenariosDir = manifest ? manifest.scenariosDir ?? undefined : config.scenariosDir;
+      const all = loadAllScenarios(scenariosDir);
+      if (manifest) {
+        const m = manifest;
         scenarioSel = m.scenarios; agents = m.agents; judges = m.judges; epochs = m.epochs; limits = m.limits;
         shard = m.shard ?? undefined;
       } else {
@@ -64,7 +66,7 @@ export function registerRun(program: Command, ctx: CliContext): void {
       const factory = await createSandboxFactory(sandboxCfg, ctx.err);
       const summary = await runMatrix({
         outDir, resume: Boolean(flags.resume), scenarios, agents: [...new Set(agents)], judges: [...new Set(judges)], epochs,
-        concurrency: flags.concurrency ?? config.concurrency, factory, limits, shard,
+        concurrency: flags.concurrency ?? config.concurrency, factory, limits, shard, scenariosDir,
         maxCostUsd: flags.maxCost ?? config.budget.maxUsd, keepWorkspaces: flags.keepWorkspaces, log: ctx.err, progress: ctx.err,
         agentDeps: { modelOptions: modelOptionsOf(config, flags, ctx.err), commands: config.commands },
       });

@@ -1,6 +1,6 @@
 // The experiment config (fleetbench.yaml). Every field has a default, so `fleetbench run` works with no file at all.
 import { z } from 'zod';
-import { LimitsSchema } from '../scenarios/schema.ts';
+import { LimitsOverrideSchema } from '../scenarios/schema.ts';
 import { providerConfigSchema, pricingOverridesSchema, retryPolicySchema } from '../models/index.ts';
 
 const AgentEntrySchema = z.union([
@@ -40,7 +40,7 @@ export const ConfigSchema = z.strictObject({
   concurrency: z.number().int().positive().default(2),
   sandbox: z.union([z.enum(['local', 'docker']), SandboxConfigSchema]).default('local')
     .transform((s) => (typeof s === 'string' ? SandboxConfigSchema.parse({ kind: s }) : s)),
-  limits: LimitsSchema.partial().default({}),
+  limits: LimitsOverrideSchema.default({}),
   budget: z.strictObject({ maxUsd: z.number().positive().optional() }).default({}),
   providers: z.array(providerConfigSchema).default([]).describe('OpenAI-compatible servers: {name, baseUrl, apiKeyEnv}'),
   retry: retryPolicySchema.partial().default({}).describe('model-call retries: maxAttempts, baseDelayMs, maxDelayMs, maxRetryAfterMs'),

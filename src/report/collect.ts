@@ -78,7 +78,7 @@ export function toRow(r: RunResult, intern: (s: string) => string = (s) => s): R
     scenario: intern(r.scenario), agent: intern(r.agent), judge: intern(r.judge), epoch: r.epoch, outcome: r.outcome,
     reason: intern(r.reason), graded: r.graded, submitted: r.submitted, ciPassed: r.ciPassed, hiddenPassed: r.hiddenPassed,
     scopePassed: r.scopePassed, scopeViolations: r.scopeViolations.length,
-    scopeRules: intern([...new Set(r.scopeViolations.map((v) => v.rule))].join(' ')),
+    scopeRules: r.scopeViolations.length ? intern([...new Set(r.scopeViolations.map((v) => v.rule))].join(' ')) : '',
     judgeVerdicts: sharedVerdicts(r), lastVerdict: r.judgeVerdicts.at(-1)?.verdict ?? null,
     vetoes: r.vetoes, courseCorrected: r.courseCorrected, stopHookBlocks: r.stopHookBlocks, turns: r.turns,
     toolCalls: r.toolCalls, verifierCalls: r.verifierCalls, tokens: r.tokens, costUsd: r.costUsd, wallMs: r.wallMs,
@@ -128,9 +128,11 @@ export function summarize(rowsByKey: Iterable<RunRow>, order: (ids: string[]) =>
   }
   const byId = new Map(agg.variants().map((v) => [variantId(v.agent, v.judge), v]));
   const ids = order([...byId.keys()]);
+  // Decorate-sort-undecorate: the variant's rank is looked up once per row, not once per comparison.
   const rank = new Map(ids.map((id, i) => [id, i]));
-  rows.sort((a, b) => rank.get(variantId(a.agent, a.judge))! - rank.get(variantId(b.agent, b.judge))!
-    || byCodePoint(a.scenario, b.scenario) || a.epoch - b.epoch);
+  const ranked = rows.map((r) => ({ rank: rank.get(variantId(r.agent, r.judge))!, r }));
+  ranked.sort((a, b) => a.rank - b.rank || byCodePoint(a.r.scenario, b.r.scenario) || a.r.epoch - b.r.epoch);
+  for (let i = 0; i < rows.length; i++) rows[i] = ranked[i].r;
   const variants = ids.map((id): VariantReport => {
     const v = byId.get(id)!;
     const cm = v.judgeConfusion;

@@ -4,7 +4,7 @@ import { collectReport } from './collect.ts';
 import { compareDirs } from './compare.ts';
 import { evaluateThresholds, regressionChecks, unitOf, type GateCheck, type Threshold } from '../scoring/gate.ts';
 import { UsageError } from '../util/errors.ts';
-import { mdTable, rateWithInterval, usd } from './format.ts';
+import { mdTable, ppDelta, rateWithInterval, usd } from './format.ts';
 
 export interface GateOptions {
   dir: string;
@@ -33,7 +33,7 @@ export async function runGate(o: GateOptions): Promise<GateResult> {
 
 export function formatValue(c: GateCheck): string {
   if (c.value === null) return 'n/a';
-  if (c.metric === 'regression') return `${c.value >= 0 ? '+' : '−'}${Math.abs(c.value * 100).toFixed(1)} pp`;
+  if (c.metric === 'regression') return c.interval ? `${ppDelta({ estimate: c.interval.rate, low: c.interval.low, high: c.interval.high })} (${c.interval.n} pairs)` : String(c.value);
   switch (unitOf(c.metric)) {
     case 'rate': return c.interval ? `${rateWithInterval(c.interval)}${c.interval.n !== null ? ` (n=${c.interval.n})` : ''}` : String(c.value);
     case 'usd': return Number.isFinite(c.value) ? usd(c.value) : '∞ (no success)';

@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import pLimit from 'p-limit';
 import { z } from 'zod';
 import type { LoadedScenario } from '../scenarios/load.ts';
-import { LimitsSchema } from '../scenarios/schema.ts';
+import { LimitsOverrideSchema } from '../scenarios/schema.ts';
 import type { SandboxFactory } from '../sandbox/sandbox.ts';
 import { createAgent, type AgentDeps } from '../agent/registry.ts';
 import { createJudge } from '../judge/registry.ts';
@@ -28,11 +28,13 @@ export const ManifestSchema = z.object({
   version: z.literal(1),
   matrixHash: z.string(),
   scenarios: z.array(z.string()),
+  /** Where the scenarios were loaded from (null: the bundled ones), so --resume finds them again. */
+  scenariosDir: z.string().nullable().default(null),
   agents: z.array(z.string()),
   judges: z.array(z.string()),
   epochs: z.number().int().positive(),
   sandbox: z.string(),
-  limits: LimitsSchema.partial(),
+  limits: LimitsOverrideSchema,
   shard: z.object({ index: z.number(), count: z.number() }).nullable(),
   createdAt: z.string(),
 });
@@ -58,6 +60,7 @@ export interface RunMatrixOptions {
   epochs: number;
   concurrency: number;
   factory: SandboxFactory;
+  scenariosDir?: string;
   limits?: Manifest['limits'];
   shard?: Shard;
   maxCostUsd?: number;
@@ -77,7 +80,7 @@ export async function runMatrix(o: RunMatrixOptions): Promise<RunMatrixSummary> 
   const log = o.log ?? ((l: string) => process.stderr.write(l + '\n'));
   const scenarioIds = o.scenarios.map((s) => s.id);
   const manifest: Manifest = {
-    version: 1, matrixHash: '', scenarios: scenarioIds, agents: o.agents, judges: o.judges, epochs: o.epochs,
+    version: 1, matrixHash: '', scenarios: scenarioIds, scenariosDir: o.scenariosDir ?? null, agents: o.agents, judges: o.judges, epochs: o.epochs,
     sandbox: o.factory.kind, limits: o.limits ?? {}, shard: o.shard ?? null, createdAt: new Date().toISOString(),
   };
   manifest.matrixHash = matrixHash(manifest);

@@ -37,14 +37,26 @@ export const VerifyStepSchema = z.strictObject({
 });
 export type VerifyStep = z.infer<typeof VerifyStepSchema>;
 
+const LIMIT_FIELDS = {
+  turns: z.number().int().positive(),
+  wallMinutes: z.number().positive(),
+  tokens: z.number().int().positive(),
+  costUsd: z.number().positive(),
+  stopHookRetries: z.number().int().min(0),
+  courseCorrections: z.number().int().min(0),
+};
+
+/** Limits of one run, every field resolved. */
 export const LimitsSchema = z.strictObject({
-  turns: z.number().int().positive().default(40),
-  wallMinutes: z.number().positive().default(20),
-  tokens: z.number().int().positive().default(1_000_000),
-  costUsd: z.number().positive().optional(),
-  stopHookRetries: z.number().int().min(0).default(3),
-  courseCorrections: z.number().int().min(0).default(2),
+  turns: LIMIT_FIELDS.turns.default(40),
+  wallMinutes: LIMIT_FIELDS.wallMinutes.default(20),
+  tokens: LIMIT_FIELDS.tokens.default(1_000_000),
+  costUsd: LIMIT_FIELDS.costUsd.optional(),
+  stopHookRetries: LIMIT_FIELDS.stopHookRetries.default(3),
+  courseCorrections: LIMIT_FIELDS.courseCorrections.default(2),
 });
+/** Limits as a scenario or a config states them: only what it sets (zod's partial() would fill the defaults in). */
+export const LimitsOverrideSchema = z.strictObject(LIMIT_FIELDS).partial();
 export type Limits = z.infer<typeof LimitsSchema>;
 
 export const ScenarioSchema = z.strictObject({
@@ -65,7 +77,7 @@ export const ScenarioSchema = z.strictObject({
     timeoutSeconds: z.number().int().positive().default(600),
   }),
   verify: z.array(VerifyStepSchema).min(1).optional().describe('overrides auto-detected verifiers'),
-  limits: LimitsSchema.partial().default({}),
+  limits: LimitsOverrideSchema.default({}),
 });
 export type Scenario = z.infer<typeof ScenarioSchema>;
 

@@ -79,7 +79,8 @@ export interface GateCheck {
   /** `success_rate ≥ 0.9` or `regression vs baseline` */
   check: string;
   value: number | null;
-  /** Rates: the value's Wilson 95% interval and, when the aggregate knows it, the count it rests on. */
+  /** Rates: the value's Wilson 95% interval and, when the aggregate knows it, the count it rests on. Regression: the
+   *  paired bootstrap interval of the success-rate change over n pairs. */
   interval: (RateInterval & { n: number | null }) | null;
   threshold: string;
   status: CheckStatus;
@@ -120,13 +121,13 @@ export function regressionChecks(comparisons: readonly VariantComparison[], opts
     const s = c.success, drop = -s.delta.estimate;
     const threshold = `McNemar p ≥ ${alpha}${opts.margin !== undefined ? `, drop ≤ ${opts.margin}` : ''}`;
     const variant = c.base === c.cand ? c.cand : `${c.cand} (baseline ${c.base})`;
-    const interval = null;
+    const interval = { rate: s.delta.estimate, low: s.delta.low, high: s.delta.high, n: s.pairs };
     if (!s.pairs) return { variant, metric: 'regression' as const, interval, check: 'regression vs baseline', value: null, threshold, status: 'fail' as const, note: 'no graded run pairs with the baseline' };
     const significant = s.b > s.c && s.p < alpha;
     const beyondMargin = opts.margin !== undefined && drop > opts.margin;
     const why = [significant ? `success dropped ${s.b} vs ${s.c} discordant pairs, p=${s.p.toPrecision(3)}` : '', beyondMargin ? `drop ${(drop * 100).toFixed(1)} pp > margin` : ''].filter(Boolean).join('; ');
     return { variant, metric: 'regression' as const, interval, check: 'regression vs baseline', value: s.delta.estimate, threshold, status: significant || beyondMargin ? 'fail' as const : 'pass' as const,
-      note: why || `Δ success ${(s.delta.estimate * 100).toFixed(1)} pp, p=${s.p.toPrecision(3)}` };
+      note: why || `p=${s.p.toPrecision(3)}` };
   });
 }
 

@@ -67,7 +67,7 @@ describe('fleetbench gate', () => {
   it('--baseline: exits 1 on a significant regression, 0 on an insignificant drop, 1 beyond the margin', async () => {
     const bad = await runCli(['gate', candBad, '--baseline', base]);
     expect(bad.code, bad.stdout + bad.stderr).toBe(1);
-    expect(bad.stdout).toMatch(/builtin:v1@m · heuristic\s+regression vs baseline\s+−60\.0 pp\s+McNemar p ≥ 0\.05\s+FAIL\s+success dropped 6 vs 0 discordant pairs, p=0\.0313/);
+    expect(bad.stdout).toMatch(/builtin:v1@m · heuristic\s+regression vs baseline\s+−60\.0 pp \[−90\.0, −30\.0\] \(10 pairs\)\s+McNemar p ≥ 0\.05\s+FAIL\s+success dropped 6 vs 0 discordant pairs, p=0\.0313/);
     const ok = await runCli(['gate', candOk, '--baseline', base]);
     expect(ok.code, ok.stdout).toBe(0);
     const margin = await runCli(['gate', candOk, '--baseline', base, '--regression-margin', '0.1']);

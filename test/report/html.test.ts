@@ -42,7 +42,8 @@ describe('report.html', () => {
     expect(html.match(/<line class="whisker"/g)).toHaveLength(2);
   });
 
-  it.skipIf(!CHROMIUM && !mustRun)('renders in headless Chromium with its charts (skipped: chromium not installed; apt-get install -y chromium)', async () => {
+  const skip = !CHROMIUM && !mustRun;
+  it.skipIf(skip)(`renders in headless Chromium with its charts${skip ? ' — SKIPPED: chromium is not installed (apt-get install -y chromium; required when CI=true)' : ''}`, async () => {
     expect(CHROMIUM, 'CI=true requires chromium (apt-get install -y chromium)').toBeDefined();
     const url = 'file://' + path.join(dir, 'report.html');
     const shot = path.join(dir, 'shot.png');

@@ -1,0 +1,3 @@
+import { validateEcosystem } from './suite.ts';
+
+validateEcosystem('python');
