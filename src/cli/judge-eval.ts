@@ -13,7 +13,7 @@ import { scopeRulesOf } from '../scenarios/scope.ts';
 import { loadConfig, splitList } from '../config/load.ts';
 import { modelOptionsOf } from './run.ts';
 import { positiveInt, timestampDir } from './options.ts';
-import { writeAtomic } from '../report/minimal.ts';
+import { writeAtomic } from '../report/files.ts';
 import { UsageError } from '../util/errors.ts';
 import type { Judge } from '../judge/judge.ts';
 

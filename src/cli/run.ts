@@ -7,7 +7,7 @@ import { loadAllScenarios, selectScenarios } from '../scenarios/load.ts';
 import { createSandboxFactory } from '../sandbox/factory.ts';
 import { runMatrix, readManifest } from '../runner/runner.ts';
 import { parseShard } from '../runner/shard.ts';
-import { writeMinimalReport } from '../report/minimal.ts';
+import { writeReport } from '../report/report.ts';
 import { positiveInt, positiveNumber, timestampDir } from './options.ts';
 import { UsageError } from '../util/errors.ts';
 import type { ModelClientOptions } from '../models/index.ts';
@@ -70,7 +70,7 @@ export function registerRun(program: Command, ctx: CliContext): void {
         maxCostUsd: flags.maxCost ?? config.budget.maxUsd, keepWorkspaces: flags.keepWorkspaces, log: ctx.err, progress: ctx.err,
         agentDeps: { modelOptions: modelOptionsOf(config, flags, ctx.err), commands: config.commands },
       });
-      const report = await writeMinimalReport(outDir);
+      const report = await writeReport(outDir);
       const errors = summary.results.filter((r) => r.outcome === 'error').length;
       for (const v of report.variants) {
         ctx.out(`${v.agent} · ${v.judge}: ${v.outcomes.success}/${v.n} success${v.errors ? `, ${v.errors} harness error(s)` : ''}`);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { Judgment, JudgeMetrics, PairwiseComparison } from '../judge/eval.ts';
 import { mdTable, rateWithInterval, toJson, usd } from './format.ts';
-import { writeAtomic } from './minimal.ts';
+import { writeAtomic } from './files.ts';
 
 export interface JudgeEvalReport { generatedAt: string; datasets: string[]; items: number; judges: JudgeMetrics[]; pairwise: PairwiseComparison[] }
 

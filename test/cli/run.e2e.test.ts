@@ -76,7 +76,7 @@ describe('fleetbench run on the bundled scenarios', () => {
     expect(golden.outcomes.success).toBe(1);
     expect(golden.successRate.low).toBeGreaterThan(0);
     const md = fs.readFileSync(path.join(dir, 'report.md'), 'utf8');
-    expect(md).toMatch(/\| replay:golden \| heuristic \| 1 \| 100% \[\d+–100%\]/);
+    expect(md).toMatch(/\| replay:golden \| heuristic \| 1 \| 100% \[\d+%–100%\]/);
     expect(stdout).toMatch(/report: .*report\.md/);
   });
 });

@@ -11,17 +11,22 @@ const mutants = require('./mutants.js');
 const root = path.join(__dirname, '..');
 const testFiles = fs.readdirSync(path.join(root, 'test')).filter((f) => f.endsWith('.test.js'));
 
-function runTests(cwd, files) {
-  // Without NODE_TEST_CONTEXT: a nested runner that sees it reports to its parent instead of exiting non-zero.
+/** Runs test files as plain scripts (node:test then exits non-zero on a failure), one process per file. */
+async function runTests(cwd, files) {
+  // Without NODE_TEST_CONTEXT: a nested run that sees it reports to its parent instead of exiting non-zero.
   const env = { ...process.env };
   delete env.NODE_TEST_CONTEXT;
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--test', ...files], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    child.on('close', (code) => resolve({ code, output }));
-  });
+  let output = '';
+  for (const file of files) {
+    const code = await new Promise((resolve) => {
+      const child = spawn(process.execPath, [file], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stdout.on('data', (d) => (output += d));
+      child.stderr.on('data', (d) => (output += d));
+      child.on('close', resolve);
+    });
+    if (code !== 0) return { code, output };
+  }
+  return { code: 0, output };
 }
 
 /** A copy of lib/ and test/ under .tmp/ with one mutation applied (lib/ itself is never touched). */

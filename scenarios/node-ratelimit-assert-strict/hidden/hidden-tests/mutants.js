@@ -27,7 +27,7 @@ module.exports = [
     name: 'bucket-never-evicts',
     file: 'lib/token-bucket.js',
     find: 'if (bucket.tokens + ((t - bucket.at) / 1000) * refillPerSecond >= capacity) buckets.delete(key);',
-    replace: 'if (bucket.tokens + ((t - bucket.at) / 1000) * refillPerSecond > capacity * 2) buckets.delete(key);',
+    replace: 'if (bucket.tokens >= capacity) buckets.delete(key);',
     tests: ['test/token-bucket.test.js'],
   },
   {
