@@ -26,7 +26,7 @@ export function readFrontMatterFile(file: string): { meta: unknown; body: string
 export function loadPromptVariant(dir: string, id: string, kind = 'agent prompt'): PromptVariant {
   const file = path.join(dir, `${id}.md`);
   if (!fs.existsSync(file)) {
-    const known = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3)) : [];
+    const known = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3)).sort() : [];
     throw new UsageError(`unknown ${kind} '${id}': no ${file}; known: ${known.join(', ') || '(none)'}`);
   }
   const { meta, body } = readFrontMatterFile(file);

@@ -14,6 +14,11 @@ const README = '# greeting\n\nA tiny greeting component. Replace it with the com
 
 /** A scripted "model": what it does depends only on the conversation so far. */
 function scriptedMigration(req: MockRequest): MockReply {
+  if (req.toolNames.includes('submit_verdict')) {
+    // The LLM judge: veto the README edit, approve otherwise.
+    const touchesReadme = /diff --git a\/README\.md/.test(req.last!.text);
+    return toolCallReply([{ name: 'submit_verdict', input: touchesReadme ? { verdict: 'veto', reason: 'README.md is unrelated to the greeting change' } : { verdict: 'approve', reason: 'only greet() changed' } }]);
+  }
   const last = req.last!;
   const lastText = last.text;
   const called = (name: string) => req.messages.some((m) => m.toolCalls.some((c) => c.name === name));
@@ -106,6 +111,19 @@ describe('builtin agent over the OpenAI API', () => {
     expect(result.outcome, result.reason).toBe('success');
     expect(mock.requests.every((r) => r.api === 'openai')).toBe(true);
     expect(result.costUsd).toBeGreaterThan(0);
+  });
+});
+
+describe('builtin agent with an LLM judge', () => {
+  it('sends the judge\'s veto reason back to the agent, which corrects and succeeds', async () => {
+    mock.requests.length = 0;
+    const { result } = await run('builtin:baseline@anthropic:claude-sonnet-4-5', { ANTHROPIC_API_KEY: 'k', ANTHROPIC_BASE_URL: mock.anthropicBaseUrl }, ['--judges', 'scope-strict@anthropic:claude-haiku-4-5']);
+    expect(result.outcome, result.reason).toBe('success');
+    expect(result.judge).toBe('scope-strict@anthropic:claude-haiku-4-5');
+    expect(result.judgeVerdicts.map((v) => v.verdict)).toEqual(['veto', 'approve']);
+    expect(result.courseCorrected).toBe(true);
+    const toAgent = mock.requests.filter((q) => !q.toolNames.includes('submit_verdict')).flatMap((q) => q.messages.map((m) => m.text));
+    expect(toAgent.some((t) => /vetoed[\s\S]*README\.md is unrelated to the greeting change/.test(t))).toBe(true);
   });
 });
 
