@@ -15,7 +15,11 @@ export interface OverheadResult {
   harnessMs: number;
   floorMs: number;
   scenarios: string[];
+  /** Scenarios left out because their golden commands fail when run directly. */
+  dropped: string[];
   runs: number;
+  /** false when any timed run did not end as expected (a harness error, a failing command): the ratio is then not a measurement. */
+  valid: boolean;
   reps: number;
   isolation: string;
   perScenario: Array<{ scenario: string; floorMs: number; harnessRunMs: number; floorSteps: Array<{ phase: string; name: string; ms: number }> }>;
@@ -35,36 +39,47 @@ async function floorPass(scenarios: LoadedScenario[]): Promise<FloorRun[]> {
 }
 
 /**
- * `reps` passes of each, alternating which goes first so drift in machine load falls on both sides.
- * Workspace preparation of the floor is untimed; in the harness it is part of what is measured.
+ * `reps` passes of each, alternating which goes first so drift in machine load falls on both sides; the first pass
+ * is always the floor, and a scenario whose golden commands fail there is dropped (a ratio over broken runs measures
+ * nothing). Workspace preparation of the floor is untimed; in the harness it is part of what is measured.
  */
-export async function measureOverhead(scenarios: LoadedScenario[], reps: number, log: (line: string) => void): Promise<OverheadResult> {
+export async function measureOverhead(all: LoadedScenario[], reps: number, log: (line: string) => void): Promise<OverheadResult> {
   const floors: FloorRun[][] = [], passes: MatrixPass[] = [];
+  const problems = new Set<string>();
+  let scenarios = all;
   for (let rep = 0; rep < reps; rep++) {
     for (const side of rep % 2 ? ['harness', 'floor'] : ['floor', 'harness']) {
       if (side === 'floor') {
-        const f = await floorPass(scenarios);
+        let f = await floorPass(scenarios);
+        const broken = new Set(f.filter((r) => r.failed.length).map((r) => r.scenario));
+        for (const r of f) for (const x of r.failed) problems.add(`floor ${r.scenario} ${x}`);
+        if (broken.size && rep === 0) {
+          for (const id of broken) log(`  WARNING: dropping ${id}: its golden commands fail when run directly (${f.find((r) => r.scenario === id)!.failed.join('; ')})`);
+          scenarios = scenarios.filter((s) => !broken.has(s.id));
+          f = f.filter((r) => !broken.has(r.scenario));
+          if (scenarios.length === 0) throw new Error('every selected scenario fails its golden commands');
+        }
         floors.push(f);
-        log(`  rep ${rep + 1}/${reps} floor:   ${(f.reduce((a, r) => a + r.ms, 0) / 1000).toFixed(1)} s`);
+        log(`  rep ${rep + 1}/${reps} floor:   ${(total(f) / 1000).toFixed(1)} s`);
       } else {
         const h = await timeMatrix(scenarios, ['replay:golden'], 1, log);
         passes.push(h);
-        log(`  rep ${rep + 1}/${reps} harness: ${(h.ms / 1000).toFixed(1)} s`);
+        h.unexpected.forEach((u) => problems.add(`harness ${u}`));
+        log(`  rep ${rep + 1}/${reps} harness: ${(h.ms / 1000).toFixed(1)} s${h.unexpected.length ? ` (${h.unexpected.length} run(s) not success: the ratio is not valid)` : ''}`);
       }
     }
   }
-  const floorTotals = floors.map((f) => f.reduce((a, r) => a + r.ms, 0));
+  const floorTotals = floors.map(total);
   const harnessTotals = passes.map((p) => p.ms);
   const harnessMs = median(harnessTotals), floorMs = median(floorTotals);
-  const problems = [
-    ...new Set([...floors.flat().flatMap((f) => f.failed.map((x) => `floor ${f.scenario} ${x}`)), ...passes.flatMap((p) => p.unexpected)]),
-  ];
   const r = ratio(harnessMs, floorMs);
   return {
     overheadRatio: r === null ? null : round3(r),
     perRunOverheadMs: round1((harnessMs - floorMs) / scenarios.length),
     harnessMs: round1(harnessMs), floorMs: round1(floorMs),
-    scenarios: scenarios.map((s) => s.id), runs: scenarios.length, reps,
+    scenarios: scenarios.map((s) => s.id), dropped: all.filter((s) => !scenarios.includes(s)).map((s) => s.id),
+    runs: scenarios.length, reps,
+    valid: passes.every((p) => p.unexpected.length === 0) && floors.every((f) => f.every((x) => x.failed.length === 0)),
     isolation: probeBubblewrap().ok ? 'local+bubblewrap' : `local, no isolation (${probeBubblewrap().why})`,
     perScenario: scenarios.map((s) => ({
       scenario: s.id,
@@ -73,6 +88,10 @@ export async function measureOverhead(scenarios: LoadedScenario[], reps: number,
       floorSteps: floors[0].find((x) => x.scenario === s.id)!.steps.map((st) => ({ phase: st.phase, name: st.name, ms: round1(st.ms) })),
     })),
     samples: { harnessMs: harnessTotals.map(round1), floorMs: floorTotals.map(round1) },
-    problems,
+    problems: [...problems],
   };
+}
+
+function total(f: FloorRun[]): number {
+  return f.reduce((a, r) => a + r.ms, 0);
 }

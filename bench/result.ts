@@ -58,16 +58,20 @@ export function figureRows(r: BenchResult): FigureRow[] {
   const failed = (key: string) => r.errors[key] ? `failed: ${r.errors[key].slice(0, 80)}` : undefined;
   if (r.overhead || r.errors.overhead) {
     const o = r.overhead;
-    rows.push({ figure: '1. harness overhead (harness / floor)', value: r.overheadRatio, unit: '', target: TARGETS.overheadRatio, note: failed('overhead') });
+    const invalid = o ? !o.valid : false;
     rows.push({
-      figure: '   overhead per run', value: r.perRunOverheadMs, unit: 'ms', target: null,
-      note: o ? `harness ${s(o.harnessMs)} vs floor ${s(o.floorMs)}, ${o.runs} golden runs` : failed('overhead'),
+      figure: '1. harness overhead (harness / floor)', value: r.overheadRatio, unit: '', target: TARGETS.overheadRatio, invalid,
+      note: failed('overhead') ?? (invalid ? `some runs failed: ${o!.problems.length} problem(s), see the log` : undefined),
+    });
+    rows.push({
+      figure: '   overhead per run', value: r.perRunOverheadMs, unit: 'ms', target: null, invalid,
+      note: o ? `harness ${s(o.harnessMs)} vs floor ${s(o.floorMs)}, ${o.runs} golden runs${o.dropped.length ? `, ${o.dropped.length} dropped` : ''}` : failed('overhead'),
     });
   }
   if (r.scaling || r.errors.scaling) {
     const c = r.scaling;
     rows.push({
-      figure: '2. concurrency scaling (c1 / c2)', value: r.scalingRatio, unit: '', target: TARGETS.scalingRatio,
+      figure: '2. concurrency scaling (c1 / c2)', value: r.scalingRatio, unit: '', target: TARGETS.scalingRatio, invalid: c ? c.problems.length > 0 : false,
       note: c ? `${s(c.concurrency1Ms)} vs ${s(c.concurrency2Ms)}, ${c.runs} runs` : failed('scaling'),
     });
   }

@@ -11,6 +11,8 @@ export interface FigureRow {
   target: Target | null;
   /** Free text shown in the target column when there is no numeric target (e.g. the baseline compared against). */
   note?: string;
+  /** Set when the value is not a valid measurement (e.g. some timed runs failed); shown as INVALID. */
+  invalid?: boolean;
 }
 
 /** true/false against the target, null when there is no target or no value. */
@@ -35,7 +37,7 @@ function targetText(r: FigureRow): string {
 export function renderTable(rows: FigureRow[]): string {
   const cells = [['figure', 'value', 'target', 'ok?'], ...rows.map((r) => {
     const ok = meetsTarget(r.value, r.target);
-    return [r.figure, formatValue(r.value, r.unit), targetText(r), ok === null ? '—' : ok ? 'yes' : 'NO'];
+    return [r.figure, formatValue(r.value, r.unit), targetText(r), r.invalid ? 'INVALID' : ok === null ? '—' : ok ? 'yes' : 'NO'];
   })];
   const widths = cells[0].map((_, c) => Math.max(...cells.map((row) => row[c].length)));
   const line = (row: string[]) => row.map((x, c) => x.padEnd(widths[c])).join(' | ').trimEnd();

@@ -23,14 +23,14 @@ export function readFrontMatterFile(file: string): { meta: unknown; body: string
   return { meta, body: text.slice(m[0].length).trim() };
 }
 
-export function loadPromptVariant(dir: string, id: string, kind = 'agent prompt'): PromptVariant {
+export function loadPromptVariant(dir: string, id: string, kind = 'agent prompt', schema: z.ZodType<{ id: string; description: string }> = PromptFrontMatterSchema): PromptVariant {
   const file = path.join(dir, `${id}.md`);
   if (!fs.existsSync(file)) {
     const known = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3)).sort() : [];
     throw new UsageError(`unknown ${kind} '${id}': no ${file}; known: ${known.join(', ') || '(none)'}`);
   }
   const { meta, body } = readFrontMatterFile(file);
-  const fm = parseWith(PromptFrontMatterSchema, meta, file);
+  const fm = parseWith(schema, meta, file);
   if (fm.id !== id) throw new FormatError(file, 'id', `'${fm.id}' differs from the file name '${id}'`, 'make them equal');
   if (!body) throw new FormatError(file, '', 'the prompt body is empty', 'write the system prompt after the front matter');
   return { id, description: fm.description, text: body, file };

@@ -36,7 +36,7 @@ export const JudgeFrontMatterSchema = z.strictObject({
 export interface JudgePrompt { id: string; description: string; mode: 'forced' | 'reasoned'; text: string }
 
 export function loadJudgePrompt(dir: string, id: string): JudgePrompt {
-  const base = loadPromptVariant(dir, id, 'judge prompt'); // existence, id and body checks
+  const base = loadPromptVariant(dir, id, 'judge prompt', JudgeFrontMatterSchema); // existence, id and body checks
   const fm = parseWith(JudgeFrontMatterSchema, readFrontMatterFile(base.file).meta, base.file);
   return { id, description: fm.description, mode: fm.mode, text: base.text };
 }

@@ -10,7 +10,7 @@ import { parseDiff } from '../scenarios/diff.ts';
 import type { SandboxFactory } from '../sandbox/sandbox.ts';
 import { scrubEnv } from '../sandbox/sandbox.ts';
 import { detectVerifiers, verifierEnv } from '../verifiers/detect.ts';
-import { runVerifiers } from '../verifiers/run.ts';
+import { relativePaths, runVerifiers } from '../verifiers/run.ts';
 import { summarizeOutput } from '../verifiers/summarize/index.ts';
 import type { VerifierResult } from '../verifiers/verifier.ts';
 import { classifyOutcome } from '../scoring/classify.ts';
@@ -57,7 +57,7 @@ export async function gradeDiff(scenario: LoadedScenario, diff: string, opts: Gr
       for (const f of listFiles(scenario.hiddenDir)) await sandbox.writeFile(f, fs.readFileSync(path.join(scenario.hiddenDir, f)));
       const h = await sandbox.exec(scenario.hidden.command, { timeoutMs: scenario.hidden.timeoutSeconds * 1000 });
       hiddenPassed = h.exitCode === 0 && !h.timedOut;
-      hiddenSummary = summarizeOutput(scenario.hidden.tool, h.exitCode, h.output, { timedOut: h.timedOut, durationMs: h.durationMs, command: scenario.hidden.command });
+      hiddenSummary = summarizeOutput(scenario.hidden.tool, h.exitCode, relativePaths(h.output, sandbox.workdir), { timedOut: h.timedOut, durationMs: h.durationMs, command: scenario.hidden.command });
     }
     const outcome = classifyOutcome({ hasDiff: true, ciPassed, hiddenPassed, scopeViolations: scopeViolations.length });
     return { outcome, reason: reasonOf(outcome, ci, hiddenSummary, scopeViolations), ciPassed, hiddenPassed, scopeViolations, ci, hiddenSummary, durationMs: performance.now() - started };

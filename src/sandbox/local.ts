@@ -58,7 +58,8 @@ export class LocalSandbox implements Sandbox {
   private children = new Set<number>();
   private disposed = false;
 
-  constructor(private spec: SandboxSpec, private bwrap: boolean, readonly isolation: string) {}
+  readonly workdir: string;
+  constructor(private spec: SandboxSpec, private bwrap: boolean, readonly isolation: string) { this.workdir = spec.workspace; }
 
   async exec(command: string, options: ExecOptions = {}): Promise<ExecResult> {
     if (this.disposed) throw new Error('sandbox is disposed');

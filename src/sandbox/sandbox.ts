@@ -29,6 +29,8 @@ export interface Sandbox {
   readonly kind: 'local' | 'docker';
   /** Human-readable note about the isolation in force (logged once per run). */
   readonly isolation: string;
+  /** The workspace's absolute path as commands inside the sandbox see it. */
+  readonly workdir?: string;
   /** Run a shell command (bash -c) inside the workspace. */
   exec(command: string, options?: ExecOptions): Promise<ExecResult>;
   /** Read a file, path relative to the workspace root. */

@@ -6,8 +6,13 @@ import { summarizeOutput } from './summarize/index.ts';
 export async function runVerifier(sandbox: Sandbox, v: Verifier): Promise<VerifierResult> {
   const r = await sandbox.exec(v.command, { timeoutMs: v.timeoutMs });
   const passed = r.exitCode === 0 && !r.timedOut;
-  const summary = summarizeOutput(v.tool, r.exitCode, r.output, { timedOut: r.timedOut, durationMs: r.durationMs, command: v.command });
+  const summary = summarizeOutput(v.tool, r.exitCode, relativePaths(r.output, sandbox.workdir), { timedOut: r.timedOut, durationMs: r.durationMs, command: v.command });
   return { name: v.name, tool: v.tool, passed, exitCode: r.exitCode, timedOut: r.timedOut, summary, rawChars: r.output.length, durationMs: r.durationMs };
+}
+
+/** Workspace-relative paths: shorter for the agent, and the same in every run (record/replay keys depend on it). */
+export function relativePaths(output: string, workdir: string | undefined): string {
+  return workdir ? output.split(`${workdir.replace(/\/+$/, '')}/`).join('') : output;
 }
 
 /**

@@ -54,6 +54,7 @@ describe('table', () => {
     expect(lines[2]).toMatch(/^overhead\s+\| 1\.05\s+\| ≤ 1\.10\s+\| yes$/);
     expect(lines[3]).toMatch(/\| ≥ 1\.70 \(4 runs\)\s+\| NO$/);
     expect(lines[4]).toMatch(/\| n\/a\s+\| not available: no daemon\s+\| —$/);
+    expect(renderTable([{ figure: 'x', value: 0.5, unit: '', target: { op: '<=', value: 1.1 }, invalid: true }])).toMatch(/\| INVALID$/);
     expect(new Set(lines.filter((l) => !l.startsWith('-')).map((l) => l.indexOf('|'))).size).toBe(1);
   });
 });
