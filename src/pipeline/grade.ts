@@ -1,6 +1,7 @@
 // Grading, never visible to the agent: a fresh workspace at the base, the final diff applied, the verifiers re-run
 // (ci), the hidden checks added (correctness), the scope rules applied (scope) → exactly one outcome.
 import fs from 'node:fs';
+import { sandboxSpecFor } from './spec.ts';
 import path from 'node:path';
 import type { LoadedScenario } from '../scenarios/load.ts';
 import type { Outcome } from '../scenarios/schema.ts';
@@ -8,8 +9,7 @@ import { applyDiff, listFiles, materialize } from '../scenarios/workspace.ts';
 import { checkScope, scopeRulesOf, type ScopeViolation } from '../scenarios/scope.ts';
 import { parseDiff } from '../scenarios/diff.ts';
 import type { SandboxFactory } from '../sandbox/sandbox.ts';
-import { scrubEnv } from '../sandbox/sandbox.ts';
-import { detectVerifiers, verifierEnv } from '../verifiers/detect.ts';
+import { detectVerifiers } from '../verifiers/detect.ts';
 import { relativePaths, runVerifiers } from '../verifiers/run.ts';
 import { summarizeOutput } from '../verifiers/summarize/index.ts';
 import type { VerifierResult } from '../verifiers/verifier.ts';
@@ -43,10 +43,7 @@ export async function gradeDiff(scenario: LoadedScenario, diff: string, opts: Gr
     return { outcome: 'no_pr', reason: 'no change produced', ciPassed: null, hiddenPassed: null, scopeViolations: [], ci: [], hiddenSummary: null, durationMs: 0 };
   }
   const ws = await materialize(scenario, opts.workDir);
-  const sandbox = await opts.factory.create({
-    workspace: ws.dir, readOnlyPaths: ws.readOnlyPaths,
-    env: { ...scrubEnv(process.env), ...verifierEnv(ws.dir) }, labels: { ...opts.labels, 'fleetbench.role': 'grade' },
-  });
+  const sandbox = await opts.factory.create(sandboxSpecFor(ws, opts.factory, { ...opts.labels, 'fleetbench.role': 'grade' }));
   try {
     await applyDiff(ws.dir, diff, 'the final diff');
     const ci = await runVerifiers(sandbox, detectVerifiers(ws.dir, scenario.verify), { stopAtFirstFailure: true });

@@ -1,13 +1,14 @@
 // One run end to end: workspace → sandbox → agent → stop hook → judge → course correction → grading → RunResult.
 import fs from 'node:fs';
+import { sandboxSpecFor } from './spec.ts';
 import path from 'node:path';
 import type { LoadedScenario } from '../scenarios/load.ts';
 import { LimitsSchema, type Limits } from '../scenarios/schema.ts';
 import { materialize } from '../scenarios/workspace.ts';
 import { parseDiff, diffStats, touchedPaths } from '../scenarios/diff.ts';
 import { scopeRulesOf } from '../scenarios/scope.ts';
-import { scrubEnv, type Sandbox, type SandboxFactory } from '../sandbox/sandbox.ts';
-import { detectVerifiers, verifierEnv } from '../verifiers/detect.ts';
+import type { Sandbox, SandboxFactory } from '../sandbox/sandbox.ts';
+import { detectVerifiers } from '../verifiers/detect.ts';
 import { formatVerifierFeedback } from '../verifiers/run.ts';
 import { writeWorkspaceVerifiers } from '../verifiers/workspace-config.ts';
 import type { VerifierResult } from '../verifiers/verifier.ts';
@@ -57,10 +58,7 @@ export async function runOne(o: RunOptions): Promise<RunResult> {
   let usage: AgentUsage = { turns: 0, toolCalls: 0, tokens: zeroTokens(), costUsd: 0 };
   try {
     const ws = await materialize(o.scenario, path.join(o.workDir, 'agent'));
-    sandbox = await o.factory.create({
-      workspace: ws.dir, readOnlyPaths: [...ws.readOnlyPaths, ...(o.agent.sandboxPaths ?? [])],
-      env: { ...scrubEnv(process.env), ...verifierEnv(ws.dir) }, labels: { ...o.labels, 'fleetbench.role': 'agent' },
-    });
+    sandbox = await o.factory.create(sandboxSpecFor(ws, o.factory, { ...o.labels, 'fleetbench.role': 'agent' }, o.agent.sandboxPaths));
     transcript.add({ type: 'start', ...o.key, isolation: sandbox.isolation, baseCommit: ws.baseCommit, prompt: o.scenario.prompt });
     const verifiers = detectVerifiers(ws.dir, o.scenario.verify);
     writeWorkspaceVerifiers(ws.dir, verifiers);

@@ -1,13 +1,13 @@
 // `scenarios validate`: a scenario is meaningful only if the base fails its hidden checks, the golden patch grades
 // `success` on every repeat, and every variant grades to the outcome it declares.
 import fs from 'node:fs';
+import { sandboxSpecFor } from './spec.ts';
 import os from 'node:os';
 import path from 'node:path';
 import type { LoadedScenario } from '../scenarios/load.ts';
 import { listFiles, materialize } from '../scenarios/workspace.ts';
 import { missingToolchain } from '../scenarios/toolchain.ts';
-import { scrubEnv, type SandboxFactory } from '../sandbox/sandbox.ts';
-import { verifierEnv } from '../verifiers/detect.ts';
+import type { SandboxFactory } from '../sandbox/sandbox.ts';
 import { gradeDiff, type Grade } from './grade.ts';
 import { errorMessage } from '../util/errors.ts';
 
@@ -16,7 +16,7 @@ export interface ScenarioValidation { id: string; status: 'valid' | 'invalid' | 
 
 async function baseFailsHidden(s: LoadedScenario, factory: SandboxFactory, dir: string): Promise<CheckResult> {
   const ws = await materialize(s, dir);
-  const sb = await factory.create({ workspace: ws.dir, readOnlyPaths: ws.readOnlyPaths, env: { ...scrubEnv(process.env), ...verifierEnv(ws.dir) }, labels: { 'fleetbench.role': 'validate' } });
+  const sb = await factory.create(sandboxSpecFor(ws, factory, { 'fleetbench.role': 'validate' }));
   try {
     for (const f of listFiles(s.hiddenDir)) await sb.writeFile(f, fs.readFileSync(path.join(s.hiddenDir, f)));
     const r = await sb.exec(s.hidden.command, { timeoutMs: s.hidden.timeoutSeconds * 1000 });

@@ -47,6 +47,7 @@ function bwrapArgs(spec: SandboxSpec, cwd: string): string[] {
   for (const f of ['/etc/shadow', '/etc/gshadow']) if (existsSync(f)) args.push('--ro-bind', '/dev/null', f);
   for (const p of [...homeToolchainPaths(), ...spec.readOnlyPaths]) if (existsSync(p)) args.push('--ro-bind', p, p);
   // Homes are empty writable tmpfs now, so HOME keeps its value and tools find $HOME/.pyenv, ~/.m2 where they expect.
+  for (const p of spec.writablePaths ?? []) if (existsSync(p)) args.push('--bind', p, p);
   args.push('--bind', spec.workspace, spec.workspace, '--chdir', cwd);
   args.push('--unshare-all', '--die-with-parent', '--new-session', '--cap-drop', 'ALL');
   if (process.getuid?.() !== 0) args.push('--unshare-user');

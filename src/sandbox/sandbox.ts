@@ -47,6 +47,8 @@ export interface SandboxSpec {
   workspace: string;
   /** Host paths the commands may read (dependency caches, ~/.m2); mounted read-only. */
   readOnlyPaths: string[];
+  /** Host paths shared across runs that commands may write (Go's build cache); local sandboxes only. */
+  writablePaths?: string[];
   /** Environment variables set for every command. */
   env: Record<string, string>;
   /** Labels to find leftovers by (docker). */

@@ -82,7 +82,7 @@ export function scenarioTemplate(s: LoadedScenario): Promise<Template> {
 }
 
 /** Host paths of installed dependencies for a scenario (linked into each workspace), or none. */
-export interface DependencyCache { links: Array<{ name: string; target: string }>; readOnlyPaths: string[] }
+export interface DependencyCache { links: Array<{ name: string; target: string }>; readOnlyPaths: string[]; goCache?: string }
 const depCaches = new Map<string, Promise<DependencyCache>>();
 
 export function dependencyCache(s: LoadedScenario): Promise<DependencyCache> {
@@ -91,6 +91,11 @@ export function dependencyCache(s: LoadedScenario): Promise<DependencyCache> {
   if (s.ecosystem === 'java-maven' || s.ecosystem === 'java-gradle') {
     const m2 = process.env.FLEETBENCH_M2_REPO ?? path.join(os.homedir(), '.m2', 'repository');
     if (fs.existsSync(m2)) extra.push(m2);
+  }
+  if (s.ecosystem === 'go') {
+    const goCache = path.join(cacheRoot(), 'go-build');
+    fs.mkdirSync(goCache, { recursive: true });
+    return Promise.resolve({ links: [], readOnlyPaths: extra, goCache });
   }
   if (s.ecosystem !== 'node' || !fs.existsSync(pkg)) return Promise.resolve({ links: [], readOnlyPaths: extra });
   const json = JSON.parse(fs.readFileSync(pkg, 'utf8')) as { dependencies?: object; devDependencies?: object };
@@ -123,6 +128,8 @@ export interface Workspace {
   dir: string;
   baseCommit: string;
   readOnlyPaths: string[];
+  /** Go's shared build cache, when the scenario is a Go one. */
+  goCache?: string;
 }
 
 /** A fresh workspace for one run: the template copied, dependencies linked. */
@@ -132,7 +139,7 @@ export async function materialize(s: LoadedScenario, dest: string): Promise<Work
   fs.mkdirSync(path.dirname(dest), { recursive: true });
   fs.cpSync(tpl.dir, dest, { recursive: true, verbatimSymlinks: true });
   for (const l of deps.links) fs.symlinkSync(l.target, path.join(dest, l.name));
-  return { dir: dest, baseCommit: tpl.baseCommit, readOnlyPaths: deps.readOnlyPaths };
+  return { dir: dest, baseCommit: tpl.baseCommit, readOnlyPaths: deps.readOnlyPaths, goCache: deps.goCache };
 }
 
 /** Apply a diff to a workspace on the host. Throws a clear error naming `source` when it does not apply. */

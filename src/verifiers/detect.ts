@@ -43,7 +43,9 @@ export function detectVerifiers(dir: string, override?: VerifyStep[]): Verifier[
   }
   const out: Verifier[] = [];
   if (exists(dir, 'package.json')) out.push(...nodeVerifiers(dir));
-  const py = exists(dir, 'pyproject.toml', 'setup.py', 'setup.cfg', 'pytest.ini', 'tox.ini', 'tests');
+  // A bare tests/ folder is a Python marker only when it holds Python files (Rust keeps integration tests there too).
+  const py = exists(dir, 'pyproject.toml', 'setup.py', 'setup.cfg', 'pytest.ini', 'tox.ini')
+    ?? (fs.existsSync(path.join(dir, 'tests')) && fs.readdirSync(path.join(dir, 'tests')).some((f) => f.endsWith('.py')) ? 'tests/*.py' : undefined);
   if (py) out.push({ name: 'pytest', tool: 'pytest', command: 'python3 -m pytest -q -p no:cacheprovider', timeoutMs: 15 * MINUTE, reason: py });
   if (exists(dir, 'pom.xml')) out.push({ name: 'maven', tool: 'maven', command: 'mvn -o -q -B test', timeoutMs: 20 * MINUTE, reason: 'pom.xml' });
   const gradle = exists(dir, 'build.gradle', 'build.gradle.kts');
@@ -53,12 +55,16 @@ export function detectVerifiers(dir: string, override?: VerifyStep[]): Verifier[
   return out;
 }
 
-/** Environment every verifier and hidden check runs with: deterministic, colourless, offline. */
-export function verifierEnv(workspace: string): Record<string, string> {
+/**
+ * Environment every verifier and hidden check runs with: deterministic, colourless, offline. `goCache` shares Go's
+ * build cache across runs (it is safe for concurrent use); without it each workspace compiles the standard packages
+ * it uses from scratch.
+ */
+export function verifierEnv(workspace: string, goCache?: string): Record<string, string> {
   const scratch = path.join(workspace, '.fleetbench');
   return {
     CI: '1', NO_COLOR: '1', FORCE_COLOR: '0', TERM: 'dumb', PYTHONDONTWRITEBYTECODE: '1', PYTHONUNBUFFERED: '1',
-    GOFLAGS: '-mod=readonly', GOPROXY: 'off', GOCACHE: path.join(scratch, 'go-cache'), GOPATH: path.join(scratch, 'gopath'),
+    GOFLAGS: '-mod=readonly', GOPROXY: 'off', GOCACHE: goCache ?? path.join(scratch, 'go-cache'), GOPATH: path.join(scratch, 'gopath'),
     GOTOOLCHAIN: 'local', CARGO_TERM_COLOR: 'never', CARGO_NET_OFFLINE: 'true', MAVEN_OPTS: '-Djava.awt.headless=true',
     npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false',
   };
