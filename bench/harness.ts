@@ -26,7 +26,7 @@ export async function timeMatrix(scenarios: LoadedScenario[], agents: string[], 
     const t0 = performance.now();
     const summary = await runMatrix({
       outDir, resume: false, scenarios, agents, judges: ['heuristic'], epochs: 1, concurrency,
-      factory: new LocalSandboxFactory({ log }), log: () => {}, progress: () => {},
+      factory: new LocalSandboxFactory({ log }), log: () => {}, progress: (line) => log(`    ${line}`),
     });
     const ms = performance.now() - t0;
     const unexpected = summary.results

@@ -27,11 +27,15 @@ export interface OverheadResult {
   problems: string[];
 }
 
-async function floorPass(scenarios: LoadedScenario[]): Promise<FloorRun[]> {
+async function floorPass(scenarios: LoadedScenario[], log: (line: string) => void): Promise<FloorRun[]> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'fleetbench-floor-'));
   try {
     const out: FloorRun[] = [];
-    for (const s of scenarios) out.push(await runFloor(await prepareFloor(s, root)));
+    for (const [i, s] of scenarios.entries()) {
+      const f = await runFloor(await prepareFloor(s, root));
+      out.push(f);
+      log(`    [${i + 1}/${scenarios.length}] ${s.id} floor → ${f.failed.length ? `FAILED (${f.failed.join('; ')})` : 'passed'} (${(f.ms / 1000).toFixed(1)}s)`);
+    }
     return out;
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
@@ -50,7 +54,7 @@ export async function measureOverhead(all: LoadedScenario[], reps: number, log: 
   for (let rep = 0; rep < reps; rep++) {
     for (const side of rep % 2 ? ['harness', 'floor'] : ['floor', 'harness']) {
       if (side === 'floor') {
-        let f = await floorPass(scenarios);
+        let f = await floorPass(scenarios, log);
         const broken = new Set(f.filter((r) => r.failed.length).map((r) => r.scenario));
         for (const r of f) for (const x of r.failed) problems.add(`floor ${r.scenario} ${x}`);
         if (broken.size && rep === 0) {

@@ -61,6 +61,8 @@ export async function cleanOrphans(docker: Docker = new Docker(), labelPrefix = 
 
 export class DockerSandbox implements Sandbox {
   readonly kind = 'docker' as const;
+  /** Commands see the workspace here, whatever its host path. */
+  readonly workdir = WORKSPACE_DIR;
   private disposing?: Promise<void>;
 
   constructor(
