@@ -43,9 +43,10 @@ export async function gradeDiff(scenario: LoadedScenario, diff: string, opts: Gr
     return { outcome: 'no_pr', reason: 'no change produced', ciPassed: null, hiddenPassed: null, scopeViolations: [], ci: [], hiddenSummary: null, durationMs: 0 };
   }
   const ws = await materialize(scenario, opts.workDir);
+  // The diff goes in before the sandbox is made: a docker sandbox copies the workspace at creation.
+  await applyDiff(ws.dir, diff, 'the final diff');
   const sandbox = await opts.factory.create(sandboxSpecFor(ws, opts.factory, { ...opts.labels, 'fleetbench.role': 'grade' }));
   try {
-    await applyDiff(ws.dir, diff, 'the final diff');
     const ci = await runVerifiers(sandbox, detectVerifiers(ws.dir, scenario.verify), { stopAtFirstFailure: true });
     const ciPassed = ci.every((r) => r.passed);
     let hiddenPassed: boolean | null = null;

@@ -58,10 +58,11 @@ export async function runOne(o: RunOptions): Promise<RunResult> {
   let usage: AgentUsage = { turns: 0, toolCalls: 0, tokens: zeroTokens(), costUsd: 0 };
   try {
     const ws = await materialize(o.scenario, path.join(o.workDir, 'agent'));
-    sandbox = await o.factory.create(sandboxSpecFor(ws, o.factory, { ...o.labels, 'fleetbench.role': 'agent' }, o.agent.sandboxPaths));
-    transcript.add({ type: 'start', ...o.key, isolation: sandbox.isolation, baseCommit: ws.baseCommit, prompt: o.scenario.prompt });
+    // Written before the sandbox exists: a docker sandbox copies the workspace at creation.
     const verifiers = detectVerifiers(ws.dir, o.scenario.verify);
     writeWorkspaceVerifiers(ws.dir, verifiers);
+    sandbox = await o.factory.create(sandboxSpecFor(ws, o.factory, { ...o.labels, 'fleetbench.role': 'agent' }, o.agent.sandboxPaths));
+    transcript.add({ type: 'start', ...o.key, isolation: sandbox.isolation, baseCommit: ws.baseCommit, prompt: o.scenario.prompt });
     let lastVerify: VerifierResult[] = [];
     const verifier = await connectInProcess({ sandbox, verifiers, onVerify: (rs) => { verifierCalls++; lastVerify = rs; } });
     const session = o.agent.session({ scenario: o.scenario, sandbox, workspaceDir: ws.dir, verifier, transcript, limits, runScope: `${o.key.judge}|${o.key.epoch}`, signal: o.signal });
