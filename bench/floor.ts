@@ -1,13 +1,15 @@
 // The floor of a golden run: the commands the pipeline must run, and nothing else, as plain sequential child processes
 // in workspaces prepared beforehand (untimed). A golden run must run: every verifier once in the agent's workspace
-// (the stop hook), every verifier again in a fresh grading workspace (CI), then the hidden checks there.
+// (the stop hook), every verifier again in a fresh grading workspace (CI), then the hidden checks there — with the
+// environment the pipeline gives them (sandboxSpecFor: the same shared caches), minus the sandbox itself.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { LoadedScenario } from '../src/scenarios/load.ts';
 import { applyDiff, listFiles, materialize } from '../src/scenarios/workspace.ts';
-import { detectVerifiers, verifierEnv } from '../src/verifiers/detect.ts';
+import { detectVerifiers } from '../src/verifiers/detect.ts';
 import type { Verifier } from '../src/verifiers/verifier.ts';
-import { scrubEnv } from '../src/sandbox/sandbox.ts';
+import { sandboxSpecFor } from '../src/pipeline/spec.ts';
+import { LocalSandboxFactory } from '../src/sandbox/local.ts';
 import { run } from '../src/util/proc.ts';
 
 export type FloorPhase = 'stop-hook' | 'grade' | 'hidden';
@@ -22,7 +24,9 @@ export function floorPlan(verifiers: Pick<Verifier, 'name' | 'command' | 'timeou
   ];
 }
 
-export interface PreparedFloor { scenario: LoadedScenario; agentDir: string; gradeDir: string; plan: FloorStep[] }
+/** A prepared workspace and the environment the pipeline's local sandbox would give commands there (shared caches included). */
+export interface FloorWorkspace { dir: string; env: Record<string, string> }
+export interface PreparedFloor { scenario: LoadedScenario; agent: FloorWorkspace; grade: FloorWorkspace; plan: FloorStep[] }
 
 /**
  * Two fresh workspaces with the golden patch applied, as the pipeline has them. Fresh for every timed pass: build
@@ -32,7 +36,12 @@ export async function prepareFloor(s: LoadedScenario, root: string): Promise<Pre
   const agent = await materialize(s, path.join(root, s.id, 'agent'));
   const grade = await materialize(s, path.join(root, s.id, 'grade'));
   for (const ws of [agent, grade]) await applyDiff(ws.dir, s.solution, `${s.id}/solution.patch`);
-  return { scenario: s, agentDir: agent.dir, gradeDir: grade.dir, plan: floorPlan(detectVerifiers(agent.dir, s.verify), s.hidden) };
+  const local = new LocalSandboxFactory();
+  const envOf = (ws: typeof agent) => sandboxSpecFor(ws, local, {}).env;
+  return {
+    scenario: s, agent: { dir: agent.dir, env: envOf(agent) }, grade: { dir: grade.dir, env: envOf(grade) },
+    plan: floorPlan(detectVerifiers(agent.dir, s.verify), s.hidden),
+  };
 }
 
 function copyHidden(hiddenDir: string, dest: string): void {
@@ -49,12 +58,11 @@ export interface FloorRun { scenario: string; ms: number; steps: FloorStepResult
 export async function runFloor(p: PreparedFloor): Promise<FloorRun> {
   const steps: FloorStepResult[] = [];
   for (const step of p.plan) {
-    const cwd = step.phase === 'stop-hook' ? p.agentDir : p.gradeDir;
+    const ws = step.phase === 'stop-hook' ? p.agent : p.grade;
     // Hidden files arrive after CI, as in grading (a test runner would otherwise collect them during CI). Untimed.
-    if (step.phase === 'hidden') copyHidden(p.scenario.hiddenDir, p.gradeDir);
-    const env = { ...scrubEnv(process.env), ...verifierEnv(cwd) };
+    if (step.phase === 'hidden') copyHidden(p.scenario.hiddenDir, p.grade.dir);
     const t0 = performance.now();
-    const r = await run('bash', ['-c', step.command], { cwd, env, timeoutMs: step.timeoutMs });
+    const r = await run('bash', ['-c', step.command], { cwd: ws.dir, env: ws.env, timeoutMs: step.timeoutMs });
     const ms = performance.now() - t0;
     steps.push({ phase: step.phase, name: step.name, ms, exitCode: r.code, tail: r.code === 0 ? '' : (r.stdout + r.stderr).trim().slice(-400) });
   }

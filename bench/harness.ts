@@ -6,13 +6,14 @@ import type { LoadedScenario } from '../src/scenarios/load.ts';
 import { runMatrix } from '../src/runner/runner.ts';
 import { LocalSandboxFactory } from '../src/sandbox/local.ts';
 import type { RunResult } from '../src/pipeline/result.ts';
+import { phasesOf, transcriptEvents, type RunPhases } from './phases.ts';
 
 export interface MatrixPass {
   ms: number;
   runs: number;
   /** Results whose outcome differs from the expected one (a benchmark over broken runs measures nothing). */
   unexpected: string[];
-  results: Array<Pick<RunResult, 'scenario' | 'agent' | 'outcome' | 'wallMs'>>;
+  results: Array<Pick<RunResult, 'scenario' | 'agent' | 'outcome' | 'wallMs'> & { phases: RunPhases | null }>;
 }
 
 /** Expected outcome of a reference agent on a valid scenario. */
@@ -32,7 +33,15 @@ export async function timeMatrix(scenarios: LoadedScenario[], agents: string[], 
     const unexpected = summary.results
       .filter((r) => expectedOutcome(r.agent) !== null && r.outcome !== expectedOutcome(r.agent))
       .map((r) => `${r.scenario} ${r.agent}: ${r.outcome} (${r.reason})`);
-    return { ms, runs: summary.results.length, unexpected, results: summary.results.map((r) => ({ scenario: r.scenario, agent: r.agent, outcome: r.outcome, wallMs: r.wallMs })) };
+    // Read after the clock stopped: the transcripts say where each run's time went.
+    const phases = (r: RunResult) => {
+      const file = r.transcript ? path.join(outDir, r.transcript) : null;
+      return file && fs.existsSync(file) ? phasesOf(r.startedAt, r.finishedAt, transcriptEvents(fs.readFileSync(file, 'utf8'))) : null;
+    };
+    return {
+      ms, runs: summary.results.length, unexpected,
+      results: summary.results.map((r) => ({ scenario: r.scenario, agent: r.agent, outcome: r.outcome, wallMs: r.wallMs, phases: phases(r) })),
+    };
   } finally {
     fs.rmSync(outDir, { recursive: true, force: true });
   }

@@ -8,6 +8,7 @@ import { probeBubblewrap } from '../src/sandbox/local.ts';
 import { prepareFloor, runFloor, type FloorRun } from './floor.ts';
 import { timeMatrix, type MatrixPass } from './harness.ts';
 import { median, ratio, round1, round3 } from './stats.ts';
+import { PHASE_KEYS } from './phases.ts';
 
 export interface OverheadResult {
   overheadRatio: number | null;
@@ -22,7 +23,14 @@ export interface OverheadResult {
   valid: boolean;
   reps: number;
   isolation: string;
-  perScenario: Array<{ scenario: string; floorMs: number; harnessRunMs: number; floorSteps: Array<{ phase: string; name: string; ms: number }> }>;
+  perScenario: Array<{
+    scenario: string; floorMs: number; harnessRunMs: number;
+    floorSteps: Array<{ phase: string; name: string; ms: number }>;
+    /** Medians over the harness passes of where the run's time went (from its transcript). */
+    harnessPhases: Record<string, number | null>;
+    /** Harness time beyond the floor's commands: in the agent phase (beyond the stop hook's verifiers), in grading (beyond CI + hidden checks), and the rest. */
+    overheadMs: { setup: number | null; agentAndStopHook: number | null; judge: number | null; grade: number | null; finish: number | null };
+  }>;
   samples: { harnessMs: number[]; floorMs: number[] };
   problems: string[];
 }
@@ -85,14 +93,31 @@ export async function measureOverhead(all: LoadedScenario[], reps: number, log: 
     runs: scenarios.length, reps,
     valid: passes.every((p) => p.unexpected.length === 0) && floors.every((f) => f.every((x) => x.failed.length === 0)),
     isolation: probeBubblewrap().ok ? 'local+bubblewrap' : `local, no isolation (${probeBubblewrap().why})`,
-    perScenario: scenarios.map((s) => ({
-      scenario: s.id,
-      floorMs: round1(median(floors.map((f) => f.find((x) => x.scenario === s.id)!.ms))),
-      harnessRunMs: round1(median(passes.map((p) => p.results.find((x) => x.scenario === s.id)?.wallMs ?? NaN))),
-      floorSteps: floors[0].find((x) => x.scenario === s.id)!.steps.map((st) => ({ phase: st.phase, name: st.name, ms: round1(st.ms) })),
-    })),
+    perScenario: scenarios.map((s) => perScenario(s.id, floors, passes)),
     samples: { harnessMs: harnessTotals.map(round1), floorMs: floorTotals.map(round1) },
     problems: [...problems],
+  };
+}
+
+function perScenario(id: string, floors: FloorRun[][], passes: MatrixPass[]): OverheadResult['perScenario'][number] {
+  const runs = floors.map((f) => f.find((x) => x.scenario === id)!);
+  const floorPhase = (...phases: string[]) => median(runs.map((r) => r.steps.filter((st) => phases.includes(st.phase)).reduce((a, st) => a + st.ms, 0)));
+  const results = passes.map((p) => p.results.find((x) => x.scenario === id));
+  const phase = (k: (typeof PHASE_KEYS)[number]) => {
+    const xs = results.map((r) => r?.phases?.[k]).filter((x): x is number => typeof x === 'number');
+    return xs.length ? median(xs) : null;
+  };
+  const harnessPhases = Object.fromEntries(PHASE_KEYS.map((k) => [k, phase(k)]));
+  const minus = (a: number | null, b: number) => (a === null ? null : round1(a - b));
+  return {
+    scenario: id, floorMs: round1(median(runs.map((r) => r.ms))),
+    harnessRunMs: round1(median(results.map((r) => r?.wallMs ?? NaN))),
+    floorSteps: runs[0].steps.map((st) => ({ phase: st.phase, name: st.name, ms: round1(st.ms) })),
+    harnessPhases,
+    overheadMs: {
+      setup: harnessPhases.setupMs, agentAndStopHook: minus(harnessPhases.agentAndStopHookMs, floorPhase('stop-hook')),
+      judge: harnessPhases.judgeMs, grade: minus(harnessPhases.gradeMs, floorPhase('grade', 'hidden')), finish: harnessPhases.finishMs,
+    },
   };
 }
 

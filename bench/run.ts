@@ -137,7 +137,11 @@ if (result.feedback) {
   for (const [tool, c] of Object.entries(result.feedback.perTool)) console.log(`  ${tool.padEnd(10)} ${String(c.ratio).padEnd(6)} (${c.summaryChars} / ${c.rawChars} chars, ${c.cases} logs)`);
 }
 if (result.overhead) {
-  console.log('\nper golden run (median ms): harness run wall vs floor commands');
-  for (const p of result.overhead.perScenario) console.log(`  ${p.scenario.padEnd(32)} ${String(p.harnessRunMs).padStart(9)} vs ${String(p.floorMs).padStart(9)}`);
+  console.log('\nper golden run (median ms): harness wall vs floor commands; harness time beyond the floor by phase');
+  const ms = (x: number | null) => (x === null ? '?' : String(Math.round(x)));
+  for (const p of result.overhead.perScenario) {
+    const o = p.overheadMs;
+    console.log(`  ${p.scenario.padEnd(30)} ${ms(p.harnessRunMs).padStart(7)} vs ${ms(p.floorMs).padStart(7)}   setup ${ms(o.setup)}, agent+stop hook ${ms(o.agentAndStopHook)}, judge ${ms(o.judge)}, grading ${ms(o.grade)}, finish ${ms(o.finish)}`);
+  }
 }
 console.log(`\nload average ${result.machine.loadAverageStart.join(' ')} → ${result.machine.loadAverageEnd.join(' ')}; took ${result.durationSeconds} s; written to ${path.relative(process.cwd(), file)}`);

@@ -12,6 +12,7 @@ import { feedbackCompression, readLogCases } from '../../bench/feedback.ts';
 import { expectedOutcome } from '../../bench/harness.ts';
 import { emptyResult, figureRows } from '../../bench/result.ts';
 import type { MachineInfo } from '../../bench/machine.ts';
+import { phasesOf, transcriptEvents } from '../../bench/phases.ts';
 
 describe('stats', () => {
   it('takes the median of odd and even counts without reordering the input', () => {
@@ -131,5 +132,22 @@ describe('figure rows', () => {
     expect(rows[0]).toMatchObject({ value: null, target: { op: '<=', value: 1.1 }, note: 'failed: no runnable scenario selected' });
     expect(rows[2]).toMatchObject({ value: 1.8, target: { op: '>=', value: 1.7 }, note: '18.0 s vs 10.0 s, 6 runs' });
     expect(rows[3].note).toMatch(/^not available: bench\/report-scale\.ts/);
+  });
+});
+
+describe('run phases', () => {
+  const t = (ms: number) => new Date(Date.UTC(2026, 0, 1) + ms).toISOString();
+  it('splits a run at its transcript events', () => {
+    const events = transcriptEvents([
+      JSON.stringify({ t: t(120), type: 'start' }), JSON.stringify({ t: t(300), type: 'tool' }), '{"torn',
+      JSON.stringify({ t: t(5300), type: 'stop_hook' }), JSON.stringify({ t: t(5310), type: 'judge' }),
+      JSON.stringify({ t: t(11000), type: 'grade' }), JSON.stringify({ t: t(11005), type: 'result' }), '',
+    ].join('\n'));
+    expect(events).toHaveLength(6);
+    expect(phasesOf(t(0), t(11020), events)).toEqual({ setupMs: 120, agentAndStopHookMs: 5180, judgeMs: 10, gradeMs: 5690, finishMs: 20 });
+  });
+  it('leaves phases without their bounding events null', () => {
+    expect(phasesOf(t(0), t(50), [{ type: 'start', t: t(20) }, { type: 'error', t: t(40) }]))
+      .toEqual({ setupMs: 20, agentAndStopHookMs: null, judgeMs: null, gradeMs: null, finishMs: null });
   });
 });
