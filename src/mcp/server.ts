@@ -51,14 +51,16 @@ export async function connectInProcess(opts: VerifierServerOptions): Promise<Ver
   await server.connect(serverSide);
   const client = new Client({ name: 'fleetbench-pipeline', version: '0.1.0' });
   await client.connect(clientSide);
-  return wrapClient(client, async () => { await client.close(); await server.close(); });
+  // The SDK's default request timeout is 60 s; a verify pass may legitimately take as long as all verifiers together.
+  const timeoutMs = opts.verifiers.reduce((sum, v) => sum + v.timeoutMs, 0) + 60_000;
+  return wrapClient(client, async () => { await client.close(); await server.close(); }, timeoutMs);
 }
 
-export function wrapClient(client: Client, close: () => Promise<void>): VerifierClient {
+export function wrapClient(client: Client, close: () => Promise<void>, timeoutMs = 60_000): VerifierClient {
   return {
     client,
     async verify(verifier?: string) {
-      const r = await client.callTool({ name: VERIFY_TOOL, arguments: verifier ? { verifier } : {} });
+      const r = await client.callTool({ name: VERIFY_TOOL, arguments: verifier ? { verifier } : {} }, undefined, { timeout: timeoutMs });
       const content = (r.content ?? []) as Array<{ type: string; text?: string }>;
       return { text: content.filter((c) => c.type === 'text').map((c) => c.text).join('\n'), isError: Boolean(r.isError) };
     },
