@@ -12,6 +12,16 @@ import { loadPromptVariant } from './prompts.ts';
 import { HarnessError, UsageError } from '../util/errors.ts';
 import { cacheRoot } from '../scenarios/workspace.ts';
 import { parseClaudeStream } from './claude-stream.ts';
+import { shellQuote } from '../util/shell.ts';
+
+/**
+ * Shell lines that start the bridge forwarder on the sandbox's loopback and wait (≤ 5 s) until it accepts
+ * connections, so the agent CLI that follows can use http://127.0.0.1:PORT.
+ */
+export function forwarderPrelude(port: number, socketPath: string): string {
+  return `${shellQuote(process.execPath)} ${shellQuote(FORWARDER)} ${port} ${shellQuote(socketPath)} >/dev/null 2>&1 &\n`
+    + `for i in $(seq 50); do (exec 3<>/dev/tcp/127.0.0.1/${port}) 2>/dev/null && break; sleep 0.1; done\n`;
+}
 
 export const CLAUDE_CODE_VERSION = '2.1.197';
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
@@ -99,7 +109,7 @@ class ClaudeCodeSession implements AgentSession {
     const promptFile = path.join(this.dir, `prompt-${crypto.randomBytes(4).toString('hex')}.txt`);
     fs.writeFileSync(promptFile, prompt);
     const port = 20000 + crypto.randomInt(20000);
-    const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+    const q = shellQuote;
     const args = [
       '-p', `"$(cat ${q(promptFile)})"`, '--output-format', 'stream-json', '--verbose',
       '--model', q(this.opts.modelName), '--max-turns', String(turnsLeft),
@@ -111,9 +121,7 @@ class ClaudeCodeSession implements AgentSession {
       ...(this.sessionId ? ['--resume', q(this.sessionId)] : []),
     ];
     // The forwarder gives the CLI a loopback endpoint inside a sandbox that has no network.
-    const command = `${q(process.execPath)} ${q(FORWARDER)} ${port} ${q(bridge.socketPath)} >/dev/null 2>&1 &\n`
-      + `for i in $(seq 50); do (exec 3<>/dev/tcp/127.0.0.1/${port}) 2>/dev/null && break; sleep 0.1; done\n`
-      + `${q(claudeBinary()!)} ${args.join(' ')}`;
+    const command = `${forwarderPrelude(port, bridge.socketPath)}${q(claudeBinary()!)} ${args.join(' ')}`;
     const r = await this.ctx.sandbox.exec(command, {
       timeoutMs: left,
       env: {

@@ -8,11 +8,12 @@ import { startModelBridge, type ModelBridge } from '../models/bridge.ts';
 import type { Agent, AgentContext, AgentSession, AgentUsage, TurnEnd } from './agent.ts';
 import { parseClaudeStream } from './claude-stream.ts';
 import { HarnessError } from '../util/errors.ts';
-import { REPO_ROOT, FLEETBENCH_BIN, FORWARDER } from './claude-code.ts';
+import { REPO_ROOT, FLEETBENCH_BIN, forwarderPrelude } from './claude-code.ts';
+import { shellQuote } from '../util/shell.ts';
 
 export interface CommandSpec { command: string; env: Record<string, string>; model?: string; output: 'text' | 'stream-json' }
 
-const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+const q = shellQuote;
 
 export class CommandAgent implements Agent {
   readonly interactive = true;
@@ -57,8 +58,7 @@ class CommandSession implements AgentSession {
     if (this.bridge) {
       const port = 20000 + crypto.randomInt(20000);
       Object.assign(env, { ANTHROPIC_BASE_URL: `http://127.0.0.1:${port}`, ANTHROPIC_API_KEY: this.bridge.dummyKey });
-      command = `${q(process.execPath)} ${q(FORWARDER)} ${port} ${q(this.bridge.socketPath)} >/dev/null 2>&1 &\n`
-        + `for i in $(seq 50); do (exec 3<>/dev/tcp/127.0.0.1/${port}) 2>/dev/null && break; sleep 0.1; done\n${body}`;
+      command = `${forwarderPrelude(port, this.bridge.socketPath)}${body}`;
     }
     const r = await this.ctx.sandbox.exec(command, { timeoutMs: left, env });
     this.history += r.output;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Sandbox } from '../sandbox/sandbox.ts';
 import type { VerifierClient } from '../mcp/server.ts';
 import type { ToolDefinition } from '../models/index.ts';
+import { shellQuote } from '../util/shell.ts';
 
 export const MAX_TOOL_OUTPUT = 20_000;
 const MAX_READ_LINES = 2000;
@@ -38,7 +39,7 @@ export function confine(p: unknown, field = 'path'): string {
   return norm === '.' ? '' : norm;
 }
 
-const shq = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+const shq = shellQuote;
 
 function cap(text: string): string {
   return text.length > MAX_TOOL_OUTPUT ? `${text.slice(0, MAX_TOOL_OUTPUT)}\n[output truncated at ${MAX_TOOL_OUTPUT} characters]` : text;
