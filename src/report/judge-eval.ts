@@ -1,10 +1,10 @@
 // Writers for `judge-eval`: summary.json, report.md and results.csv.
 import fs from 'node:fs';
 import path from 'node:path';
-import { stringify } from 'csv-stringify/sync';
 import type { Judgment, JudgeMetrics, PairwiseComparison } from '../judge/eval.ts';
 import { mdTable, rateWithInterval, toJson, usd } from './format.ts';
 import { writeAtomic } from './files.ts';
+import { csvLine } from './csv.ts';
 
 export interface JudgeEvalReport { generatedAt: string; datasets: string[]; items: number; judges: JudgeMetrics[]; pairwise: PairwiseComparison[] }
 
@@ -31,9 +31,10 @@ export function writeJudgeEval(dir: string, report: JudgeEvalReport, judgments: 
   fs.mkdirSync(dir, { recursive: true });
   writeAtomic(path.join(dir, 'summary.json'), toJson(report));
   writeAtomic(path.join(dir, 'report.md'), renderJudgeEvalMarkdown(report));
-  writeAtomic(path.join(dir, 'results.csv'), stringify(judgments.map((j) => ({
-    judge: j.judge, id: j.id, category: j.category, label: j.label, verdict: j.verdict ?? '', correct: j.verdict === null ? '' : String(j.verdict === j.label),
-    error: j.error ?? '', reason: j.reason, input_tokens: j.tokens.input, output_tokens: j.tokens.output, cost_usd: j.costUsd ?? '', latency_ms: j.latencyMs,
-  })), { header: true }));
+  const header = ['judge', 'id', 'category', 'label', 'verdict', 'correct', 'error', 'reason', 'input_tokens', 'output_tokens', 'cost_usd', 'latency_ms'];
+  writeAtomic(path.join(dir, 'results.csv'), csvLine(header) + judgments.map((j) => csvLine([
+    j.judge, j.id, j.category, j.label, j.verdict, j.verdict === null ? '' : j.verdict === j.label,
+    j.error, j.reason, j.tokens.input, j.tokens.output, j.costUsd, j.latencyMs,
+  ])).join(''));
 }
 
