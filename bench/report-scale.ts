@@ -39,6 +39,7 @@ function syntheticResult(i: number, scenarios: number, random: () => number): Ru
     vetoes: veto && graded ? 1 : 0, courseCorrected: veto && graded ? random() < 0.5 : null, stopHookBlocks: Math.floor(random() * 3),
     turns: Math.floor(5 + random() * 40), toolCalls: Math.floor(10 + random() * 80), verifierCalls: Math.floor(random() * 6), tokens,
     costUsd: agent === 'noop' ? 0 : Number(((tokens.input * 3 + tokens.output * 15 + tokens.cacheRead * 0.3 + tokens.cacheWrite * 3.75) / 1e6).toFixed(6)),
+    judgeTokens: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 }, judgeCostUsd: 0,
     wallMs: Math.floor(20000 + random() * 300000), diffStats: { files: graded ? 1 + Math.floor(random() * 5) : 0, added: Math.floor(random() * 120), removed: Math.floor(random() * 80) },
     sandbox: 'docker', transcript: `transcripts/${scenario}_${agent.replace(/[^a-z0-9]+/gi, '_')}_${epoch}.jsonl`,
     error: error ? 'sandbox exited unexpectedly (137): container killed (OOM?)' : null,

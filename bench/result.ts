@@ -72,7 +72,7 @@ export function figureRows(r: BenchResult): FigureRow[] {
     const c = r.scaling;
     rows.push({
       figure: '2. concurrency scaling (c1 / c2)', value: r.scalingRatio, unit: '', target: TARGETS.scalingRatio, invalid: c ? c.problems.length > 0 : false,
-      note: c ? `${s(c.concurrency1Ms)} vs ${s(c.concurrency2Ms)}, ${c.runs} runs` : failed('scaling'),
+      note: c ? `${s(c.concurrency1Ms)} vs ${s(c.concurrency2Ms)}, ${c.runs} runs${c.floorScalingRatio ? `; the commands alone scale ${c.floorScalingRatio.toFixed(2)}` : ''}` : failed('scaling'),
     });
   }
   if (r.setup || r.errors.setup) {

@@ -74,7 +74,8 @@ if (only.has('overhead')) await figure('overhead', '1. harness overhead', async 
 });
 
 if (only.has('scaling')) await figure('scaling', '2. concurrency scaling', async () => {
-  const set = (python.length ? python : suite.scenarios).slice(0, 3);
+  // Four heavy runs of similar length: with three, two slots can at best reach 1.5 (see ceilingRatio).
+  const set = (python.length ? python : suite.scenarios).slice(0, 4);
   if (set.length === 0) throw new Error('no runnable scenario');
   log(`  replay:golden and noop over ${set.map((s) => s.id).join(', ')}, concurrency 1 vs 2, ${reps} rep(s) each`);
   const s = await measureScaling(set, reps, log);

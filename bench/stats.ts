@@ -34,3 +34,19 @@ export function ratio(a: number, b: number): number | null {
 
 export function round1(x: number): number { return Math.round(x * 10) / 10; }
 export function round3(x: number): number { return Math.round(x * 1000) / 1000; }
+
+/**
+ * Makespan of running jobs of the given durations, in this order, on `workers` slots that each take the next job
+ * when free (what the runner's p-limit does). With 3 equal jobs on 2 slots it is 2 jobs long: the best concurrency
+ * scaling such a set can show is sum / makespan = 1.5, whatever the harness does.
+ */
+export function listScheduleMakespan(durations: number[], workers: number): number {
+  if (workers < 1) throw new Error('at least one worker');
+  const free = new Array<number>(workers).fill(0);
+  for (const d of durations) {
+    let i = 0;
+    for (let w = 1; w < workers; w++) if (free[w] < free[i]) i = w;
+    free[i] += d;
+  }
+  return Math.max(...free);
+}

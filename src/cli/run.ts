@@ -36,7 +36,7 @@ export function registerRun(program: Command, ctx: CliContext): void {
     .option('--shard <i/n>', 'run only shard i of n (deterministic partition of run keys)')
     .option('--record <dir>', 'record every model exchange into <dir>')
     .option('--replay <dir>', 'serve model exchanges from <dir> (offline, zero cost)')
-    .option('--max-cost <usd>', 'stop starting runs once this much was spent', positiveNumber('--max-cost'))
+    .option('--max-cost <usd>', 'stop starting runs once this much was spent (agent and judge models)', positiveNumber('--max-cost'))
     .option('--keep-workspaces', 'keep agent and grading workspaces for inspection')
     .action(async (flags: RunFlags) => {
       const config = loadConfig(flags.config);

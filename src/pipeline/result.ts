@@ -53,7 +53,10 @@ export const RunResultSchema = z.object({
   toolCalls: z.number().int().min(0),
   verifierCalls: z.number().int().min(0),
   tokens: TokensSchema,
-  costUsd: z.number().nullable(),
+  costUsd: z.number().nullable().describe("the agent's model cost; null when a model has no price"),
+  /** The LLM judge's own tokens and cost over all its verdicts in this run (0 for the heuristic judge). */
+  judgeTokens: TokensSchema.default(zeroTokens),
+  judgeCostUsd: z.number().nullable().default(0),
   wallMs: z.number().min(0),
   diffStats: z.object({ files: z.number().int(), added: z.number().int(), removed: z.number().int() }),
   sandbox: z.string(),

@@ -15,7 +15,7 @@ import type { VerifierResult } from '../verifiers/verifier.ts';
 import { connectInProcess } from '../mcp/server.ts';
 import type { Agent, AgentUsage, TurnEnd } from '../agent/agent.ts';
 import { Transcript } from '../agent/transcript.ts';
-import type { Judge } from '../judge/judge.ts';
+import type { Judge, JudgeDecision } from '../judge/judge.ts';
 import { gradeDiff } from './grade.ts';
 import { runKeyString, zeroTokens, type JudgeVerdict, type RunKey, type RunResult } from './result.ts';
 import { errorMessage } from '../util/errors.ts';
@@ -56,6 +56,7 @@ export async function runOne(o: RunOptions): Promise<RunResult> {
   let verifierCalls = 0, stopHookBlocks = 0, vetoes = 0;
   const judgeVerdicts: JudgeVerdict[] = [];
   let usage: AgentUsage = { turns: 0, toolCalls: 0, tokens: zeroTokens(), costUsd: 0 };
+  const judgeUsage = { tokens: zeroTokens(), costUsd: 0 as number | null };
   try {
     const ws = await materialize(o.scenario, path.join(o.workDir, 'agent'));
     // Written before the sandbox exists: a docker sandbox copies the workspace at creation.
@@ -68,11 +69,14 @@ export async function runOne(o: RunOptions): Promise<RunResult> {
     const session = o.agent.session({ scenario: o.scenario, sandbox, workspaceDir: ws.dir, verifier, transcript, limits, runScope: `${o.key.judge}|${o.key.epoch}`, signal: o.signal });
     let submitted = false;
     let noPrReason = '';
+    // The diff the gates saw, while the agent has not been sent back since: it is the PR (files the verifiers
+    // write after it, e.g. caches, are not the agent's change), and it saves a second `git diff`.
+    let gatedDiff: string | null = null;
     try {
       let end: TurnEnd = await session.start();
       for (;;) {
         if (end.kind !== 'done') { noPrReason = end.kind === 'limit' ? `limit reached: ${end.limit}` : `agent gave up: ${end.reason}`; break; }
-        const diff = await finalDiff(sandbox, ws.baseCommit);
+        const diff = gatedDiff = await finalDiff(sandbox, ws.baseCommit);
         if (!diff.trim()) { noPrReason = 'the agent ended without a change'; break; }
         // STOP HOOK: every active verifier, through the same MCP server the agent uses.
         const before = verifierCalls;
@@ -83,6 +87,7 @@ export async function runOne(o: RunOptions): Promise<RunResult> {
           stopHookBlocks++;
           if (!o.agent.interactive) { submitted = true; break; }
           if (stopHookBlocks > limits.stopHookRetries) { noPrReason = `verifiers still failing after ${limits.stopHookRetries} stop-hook retries: ${firstLine(formatVerifierFeedback(lastVerify.filter((r) => !r.passed)))}`; break; }
+          gatedDiff = null;
           end = await session.continue(`The stop hook blocked finishing: the verifiers fail.\n\n${hook.text}\n\nFix these problems, then finish.`);
           continue;
         }
@@ -90,12 +95,14 @@ export async function runOne(o: RunOptions): Promise<RunResult> {
         if (!o.judge) { submitted = true; break; }
         const decision = await o.judge.judge({ prompt: o.scenario.prompt, diff, files: touchedPaths(parseDiff(diff)), scope: scopeRulesOf(o.scenario) }, { signal: o.signal, scope: runKeyString(o.key) });
         judgeVerdicts.push({ verdict: decision.verdict, reason: decision.reason, error: decision.error });
+        addJudgeUsage(judgeUsage, decision);
         transcript.add({ type: 'judge', judge: o.judge.spec, verdict: decision.verdict, reason: decision.reason, error: decision.error });
         if (decision.verdict === 'approve' || decision.verdict === null && !o.agent.interactive) { submitted = true; break; }
         if (decision.verdict === null) { noPrReason = `judge error: ${decision.error}`; break; }
         vetoes++;
         if (!o.agent.interactive) { submitted = true; break; }
         if (vetoes > limits.courseCorrections) { noPrReason = `judge veto not resolved after ${limits.courseCorrections} course corrections: ${firstLine(decision.reason)}`; break; }
+        gatedDiff = null;
         end = await session.continue(`A reviewer vetoed your change:\n\n${decision.reason}\n\nRevise the change so it does only what the task asks, then finish.`);
       }
       usage = session.usage();
@@ -105,7 +112,7 @@ export async function runOne(o: RunOptions): Promise<RunResult> {
       await session.dispose();
       await verifier.close();
     }
-    const diff = await finalDiff(sandbox, ws.baseCommit);
+    const diff = gatedDiff ?? await finalDiff(sandbox, ws.baseCommit);
     await sandbox.dispose();
     sandbox = undefined;
     if (!o.keepWorkspaces) fs.rmSync(ws.dir, { recursive: true, force: true });
@@ -128,6 +135,7 @@ export async function runOne(o: RunOptions): Promise<RunResult> {
       courseCorrected: vetoes > 0 ? lastVerdict === 'approve' : null,
       stopHookBlocks, verifierCalls,
       turns: usage.turns, toolCalls: usage.toolCalls, tokens: usage.tokens, costUsd: usage.costUsd,
+      judgeTokens: judgeUsage.tokens, judgeCostUsd: judgeUsage.costUsd,
       wallMs: Date.now() - startedAt.getTime(),
       diffStats: diffStats(parseDiff(diff)),
       error: null,
@@ -137,12 +145,18 @@ export async function runOne(o: RunOptions): Promise<RunResult> {
     return result;
   } catch (e) {
     transcript.add({ type: 'error', error: errorMessage(e) });
-    return errorResult(base, startedAt, errorMessage(e), { stopHookBlocks, vetoes, verifierCalls, judgeVerdicts, usage });
+    return errorResult(base, startedAt, errorMessage(e), { stopHookBlocks, vetoes, verifierCalls, judgeVerdicts, usage, judgeUsage });
   } finally {
     transcript.close();
     await sandbox?.dispose().catch(() => {});
     if (!o.keepWorkspaces) fs.rmSync(o.workDir, { recursive: true, force: true });
   }
+}
+
+/** Judge tokens add up; the cost becomes unknown (null) once any verdict had no price. */
+function addJudgeUsage(acc: { tokens: RunResult['tokens']; costUsd: number | null }, d: JudgeDecision): void {
+  if (d.tokens) for (const k of ['input', 'output', 'cacheRead', 'cacheWrite'] as const) acc.tokens[k] += d.tokens[k];
+  acc.costUsd = acc.costUsd === null || d.costUsd === null ? null : acc.costUsd + (d.costUsd ?? 0);
 }
 
 function firstLine(s: string): string {
@@ -152,13 +166,14 @@ function firstLine(s: string): string {
 type Base = Pick<RunResult, 'scenario' | 'agent' | 'judge' | 'epoch' | 'sandbox' | 'transcript' | 'startedAt'>;
 
 /** A harness failure: recorded as `error`, kept apart from agent outcomes, retried on --resume. */
-export function errorResult(base: Base, startedAt: Date, error: string, partial: Partial<Pick<RunResult, 'stopHookBlocks' | 'vetoes' | 'verifierCalls' | 'judgeVerdicts'>> & { usage?: { turns: number; toolCalls: number; tokens: RunResult['tokens']; costUsd: number | null } } = {}): RunResult {
+export function errorResult(base: Base, startedAt: Date, error: string, partial: Partial<Pick<RunResult, 'stopHookBlocks' | 'vetoes' | 'verifierCalls' | 'judgeVerdicts'>> & { usage?: { turns: number; toolCalls: number; tokens: RunResult['tokens']; costUsd: number | null }; judgeUsage?: { tokens: RunResult['tokens']; costUsd: number | null } } = {}): RunResult {
   return {
     ...base, outcome: 'error', reason: `harness error: ${error.split('\n')[0].slice(0, 300)}`, graded: null, submitted: false,
     ciPassed: null, hiddenPassed: null, scopePassed: null, scopeViolations: [], ci: [], hiddenSummary: null,
     judgeVerdicts: partial.judgeVerdicts ?? [], vetoes: partial.vetoes ?? 0, courseCorrected: null,
     stopHookBlocks: partial.stopHookBlocks ?? 0, turns: partial.usage?.turns ?? 0, toolCalls: partial.usage?.toolCalls ?? 0,
     verifierCalls: partial.verifierCalls ?? 0, tokens: partial.usage?.tokens ?? zeroTokens(), costUsd: partial.usage?.costUsd ?? null,
+    judgeTokens: partial.judgeUsage?.tokens ?? zeroTokens(), judgeCostUsd: partial.judgeUsage?.costUsd ?? 0,
     wallMs: Date.now() - startedAt.getTime(), diffStats: { files: 0, added: 0, removed: 0 }, error, finishedAt: new Date().toISOString(),
   };
 }

@@ -15,6 +15,7 @@ export interface RunRow extends AggregatableRun {
   scopeViolations: number; scopeRules: string; stopHookBlocks: number; toolCalls: number; verifierCalls: number;
   diffFiles: number; diffAdded: number; diffRemoved: number; lastVerdict: 'approve' | 'veto' | null;
   error: string | null; transcript: string | null; startedAt: string;
+  judgeTokensInput: number; judgeTokensOutput: number;
 }
 
 export interface VariantReport extends VariantAggregate {
@@ -82,6 +83,7 @@ export function toRow(r: RunResult, intern: (s: string) => string = (s) => s): R
     judgeVerdicts: sharedVerdicts(r), lastVerdict: r.judgeVerdicts.at(-1)?.verdict ?? null,
     vetoes: r.vetoes, courseCorrected: r.courseCorrected, stopHookBlocks: r.stopHookBlocks, turns: r.turns,
     toolCalls: r.toolCalls, verifierCalls: r.verifierCalls, tokens: r.tokens, costUsd: r.costUsd, wallMs: r.wallMs,
+    judgeCostUsd: r.judgeCostUsd, judgeTokensInput: r.judgeTokens.input, judgeTokensOutput: r.judgeTokens.output,
     diffFiles: r.diffStats.files, diffAdded: r.diffStats.added, diffRemoved: r.diffStats.removed,
     error: r.error, transcript: r.transcript, startedAt: r.startedAt,
   };

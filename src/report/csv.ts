@@ -8,6 +8,8 @@ export const CSV_COLUMNS = [
   'scope_violations', 'scope_rules', 'judge_last_verdict', 'vetoes', 'course_corrected', 'stop_hook_blocks', 'turns',
   'tool_calls', 'verifier_calls', 'tokens_input', 'tokens_output', 'tokens_cache_read', 'tokens_cache_write', 'cost_usd',
   'wall_ms', 'diff_files', 'diff_added', 'diff_removed', 'started_at', 'reason', 'error', 'transcript',
+  // Added after the first release: at the end, so readers that index columns by position keep working.
+  'judge_tokens_input', 'judge_tokens_output', 'judge_cost_usd',
 ] as const;
 
 export type CsvValue = string | number | boolean | null | undefined;
@@ -34,6 +36,7 @@ export function csvRecord(r: RunRow): CsvValue[] {
     r.scopeViolations, r.scopeRules, r.lastVerdict, r.vetoes, r.courseCorrected, r.stopHookBlocks, r.turns,
     r.toolCalls, r.verifierCalls, r.tokens.input, r.tokens.output, r.tokens.cacheRead, r.tokens.cacheWrite, r.costUsd,
     r.wallMs, r.diffFiles, r.diffAdded, r.diffRemoved, r.startedAt, r.reason, r.error, r.transcript,
+    r.judgeTokensInput, r.judgeTokensOutput, r.judgeCostUsd,
   ];
 }
 

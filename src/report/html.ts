@@ -21,8 +21,8 @@ export function renderHtml({ summary: d, rows }: CollectedReport): string {
 
   b.push('<h2>Cost against success</h2>', costSuccessSvg(d.variants));
   b.push('<p class="note">Each point is a variant; the whisker is the Wilson 95% interval of its success rate.</p>');
-  b.push(htmlTable(['agent', 'judge', 'mean turns', 'mean tokens', 'cost', 'cost/run', 'cost/success', 'mean wall time'],
-    d.variants.map((v) => [v.agent, v.judge, num(v.meanTurns), count(v.meanTokens), usd(v.costUsd, 2), usd(v.costPerRun), usd(v.costPerSuccess), seconds(v.meanWallMs)]), [2, 3, 4, 5, 6, 7]));
+  b.push(htmlTable(['agent', 'judge', 'mean turns', 'mean tokens', 'cost', 'cost/run', 'cost/success', 'judge cost', 'mean wall time'],
+    d.variants.map((v) => [v.agent, v.judge, num(v.meanTurns), count(v.meanTokens), usd(v.costUsd, 2), usd(v.costPerRun), usd(v.costPerSuccess), usd(v.judgeCostUsd, 2), seconds(v.meanWallMs)]), [2, 3, 4, 5, 6, 7, 8]));
 
   b.push('<h2>Gates and judge</h2>');
   b.push(htmlTable(['agent', 'judge', 'CI pass', 'hidden pass', 'scope adherence', 'veto rate', 'course-corrected', 'judge FPR', 'judge FNR'],

@@ -46,10 +46,10 @@ export function renderMarkdown({ summary: d, rows }: CollectedReport): string {
     })));
 
   out.push('', '## Effort and cost', '');
-  out.push(mdTable(['agent', 'judge', 'mean turns', 'mean tokens', 'tokens in / out / cache read / cache write', 'cost', 'cost/run', 'cost/success', 'mean wall time'],
+  out.push(mdTable(['agent', 'judge', 'mean turns', 'mean tokens', 'tokens in / out / cache read / cache write', 'cost', 'cost/run', 'cost/success', 'judge cost', 'mean wall time'],
     d.variants.map((v) => [v.agent, v.judge, num(v.meanTurns), count(v.meanTokens),
       [v.tokens.input, v.tokens.output, v.tokens.cacheRead, v.tokens.cacheWrite].map(count).join(' / '),
-      usd(v.costUsd, 2), usd(v.costPerRun), usd(v.costPerSuccess), seconds(v.meanWallMs)])));
+      usd(v.costUsd, 2), usd(v.costPerRun), usd(v.costPerSuccess), usd(v.judgeCostUsd, 2), seconds(v.meanWallMs)])));
 
   if (d.epochs > 1) {
     out.push('', '## pass@k and pass^k', '');

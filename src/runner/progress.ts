@@ -1,4 +1,5 @@
-// The live progress line: one per finished run (outcome, time, cost, done/total, ETA).
+// The live progress line: one per finished run (outcome, time, cost, done/total, ETA). The total counts the
+// LLM judge's cost too: it is money the run spent.
 import type { RunResult } from '../pipeline/result.ts';
 
 export function formatDuration(ms: number): string {
@@ -19,12 +20,13 @@ export class Progress {
 
   finished(r: RunResult): void {
     this.done++;
-    this.costUsd += r.costUsd ?? 0;
+    this.costUsd += (r.costUsd ?? 0) + (r.judgeCostUsd ?? 0);
     const elapsed = Date.now() - this.started;
     const eta = this.done < this.total ? formatDuration((elapsed / this.done) * (this.total - this.done)) : '0s';
     const width = String(this.total).length;
     const outcome = r.outcome === 'error' ? `ERROR (${(r.error ?? '').split('\n')[0].slice(0, 80)})` : r.outcome;
-    const cost = r.costUsd === null ? '$?' : `$${r.costUsd.toFixed(4)}`;
+    const judgeCost = r.judgeCostUsd ? ` + judge $${r.judgeCostUsd.toFixed(4)}` : r.judgeCostUsd === null ? ' + judge $?' : '';
+    const cost = (r.costUsd === null ? '$?' : `$${r.costUsd.toFixed(4)}`) + judgeCost;
     this.write(`[${String(this.done).padStart(width)}/${this.total}] ${r.scenario} · ${r.agent} · ${r.judge} · #${r.epoch} → ${outcome} `
       + `(${(r.wallMs / 1000).toFixed(1)}s, ${cost}) · total $${this.costUsd.toFixed(4)} · ETA ${eta}`);
   }

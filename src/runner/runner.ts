@@ -132,7 +132,7 @@ export async function runMatrix(o: RunMatrixOptions): Promise<RunMatrixSummary> 
       } catch (e) {
         r = errorResult({ ...key, sandbox: o.factory.kind, transcript: null, startedAt: new Date().toISOString() }, new Date(), errorMessage(e));
       }
-      spent += r.costUsd ?? 0;
+      spent += (r.costUsd ?? 0) + (r.judgeCostUsd ?? 0);
       writer.append(r);
       results.push(r);
       ran++;

@@ -54,10 +54,16 @@ async function buildAtomically(dir: string, build: (tmp: string) => Promise<void
 
 export interface Template { dir: string; baseCommit: string }
 const templates = new Map<string, Promise<Template>>();
+/** Per loaded scenario (a reload is a new object): the content hash is computed once, not once per run. */
+const templateOf = new WeakMap<LoadedScenario, Promise<Template>>();
+/** Bumped when the template layout changes, so caches built by an older fleetbench are not reused. */
+const TEMPLATE_LAYOUT = 2;
 
 /** The cached git repo made from repo/ (one per scenario content hash). */
 export function scenarioTemplate(s: LoadedScenario): Promise<Template> {
-  const key = `${s.id}-${hashDir(s.repoDir)}`;
+  const memo = templateOf.get(s);
+  if (memo) return memo;
+  const key = `${s.id}-${hashDir(s.repoDir)}-t${TEMPLATE_LAYOUT}`;
   let p = templates.get(key);
   if (!p) {
     p = (async () => {
@@ -71,13 +77,20 @@ export function scenarioTemplate(s: LoadedScenario): Promise<Template> {
         await git.addConfig('user.name', 'fleetbench').addConfig('user.email', 'fleetbench@localhost').addConfig('core.autocrlf', 'false');
         await git.add(['-A']);
         await git.commit(`base: ${s.id}`, undefined, { '--no-verify': null, '--allow-empty': null });
+        // Every run copies this: one pack instead of a loose object per file, and no sample hooks, reflogs or
+        // description, keep the copy close to copying repo/ plainly.
+        await git.raw(['repack', '-a', '-d', '-q']);
+        await git.raw(['pack-refs', '--all']);
+        for (const extra of ['hooks', 'logs', 'description', 'COMMIT_EDITMSG']) fs.rmSync(path.join(tmp, '.git', extra), { recursive: true, force: true });
+        fs.mkdirSync(path.join(tmp, '.git', 'hooks'));
       });
       const baseCommit = (await simpleGit(dir).revparse(['HEAD'])).trim();
       return { dir, baseCommit };
     })();
-    p.catch(() => templates.delete(key));
+    p.catch(() => { templates.delete(key); templateOf.delete(s); });
     templates.set(key, p);
   }
+  templateOf.set(s, p);
   return p;
 }
 

@@ -4,7 +4,7 @@ import type { RunResult, Tokens } from '../pipeline/result.ts';
 
 /** What the aggregator reads from a run: a full RunResult, or the slim row the report keeps in memory. */
 export type AggregatableRun = Pick<RunResult, 'agent' | 'judge' | 'outcome' | 'graded' | 'ciPassed' | 'hiddenPassed' | 'scopePassed'
-  | 'vetoes' | 'courseCorrected' | 'turns' | 'tokens' | 'costUsd' | 'wallMs'> & { judgeVerdicts: ReadonlyArray<{ verdict: 'approve' | 'veto' | null }> };
+  | 'vetoes' | 'courseCorrected' | 'turns' | 'tokens' | 'costUsd' | 'judgeCostUsd' | 'wallMs'> & { judgeVerdicts: ReadonlyArray<{ verdict: 'approve' | 'veto' | null }> };
 import { wilsonInterval, confusionMetrics, type RateInterval, type ConfusionCounts, type ConfusionMetrics } from './stats.ts';
 
 export interface VariantAggregate {
@@ -29,6 +29,8 @@ export interface VariantAggregate {
   costUsd: number | null;
   costPerRun: number | null;
   costPerSuccess: number | null;
+  /** What the LLM judge cost over these runs (apart from the agent's cost; null when a judge model has no price). */
+  judgeCostUsd: number | null;
   meanWallMs: number;
 }
 
@@ -36,7 +38,7 @@ interface Acc {
   agent: string; judge: string; n: number; errors: number; outcomes: Record<Outcome, number>;
   ciN: number; ciPass: number; hidN: number; hidPass: number; scopeN: number; scopeOk: number;
   judged: number; vetoed: number; correctedN: number; corrected: number; cm: ConfusionCounts;
-  turns: number; tokens: Tokens; cost: number; costUnknown: boolean; wall: number;
+  turns: number; tokens: Tokens; cost: number; costUnknown: boolean; judgeCost: number; judgeCostUnknown: boolean; wall: number;
 }
 
 const emptyOutcomes = (): Record<Outcome, number> => Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
@@ -50,7 +52,7 @@ export class Aggregator {
     if (!a) {
       a = { agent: r.agent, judge: r.judge, n: 0, errors: 0, outcomes: emptyOutcomes(), ciN: 0, ciPass: 0, hidN: 0, hidPass: 0, scopeN: 0, scopeOk: 0,
         judged: 0, vetoed: 0, correctedN: 0, corrected: 0, cm: { tp: 0, fp: 0, fn: 0, tn: 0 }, turns: 0,
-        tokens: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 }, cost: 0, costUnknown: false, wall: 0 };
+        tokens: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 }, cost: 0, costUnknown: false, judgeCost: 0, judgeCostUnknown: false, wall: 0 };
       this.accs.set(key, a);
     }
     if (r.outcome === 'error') { a.errors++; return; }
@@ -69,6 +71,7 @@ export class Aggregator {
     a.turns += r.turns;
     for (const k of ['input', 'output', 'cacheRead', 'cacheWrite'] as const) a.tokens[k] += r.tokens[k];
     if (r.costUsd === null) a.costUnknown = true; else a.cost += r.costUsd;
+    if (r.judgeCostUsd === null) a.judgeCostUnknown = true; else a.judgeCost += r.judgeCostUsd;
     a.wall += r.wallMs;
   }
 
@@ -86,6 +89,7 @@ export class Aggregator {
         meanTurns: a.n ? a.turns / a.n : NaN, tokens: a.tokens, costUsd: cost,
         costPerRun: cost === null || !a.n ? null : cost / a.n,
         costPerSuccess: cost === null || !a.outcomes.success ? null : cost / a.outcomes.success,
+        judgeCostUsd: a.judgeCostUnknown ? null : a.judgeCost,
         meanWallMs: a.n ? a.wall / a.n : NaN,
       };
     });

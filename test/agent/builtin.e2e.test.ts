@@ -122,6 +122,12 @@ describe('builtin agent with an LLM judge', () => {
     expect(result.judge).toBe('scope-strict@anthropic:claude-haiku-4-5');
     expect(result.judgeVerdicts.map((v) => v.verdict)).toEqual(['veto', 'approve']);
     expect(result.courseCorrected).toBe(true);
+    // The judge's two calls are counted apart from the agent's, and are not free.
+    expect(result.judgeTokens.input).toBeGreaterThan(0);
+    expect(result.judgeTokens.output).toBeGreaterThan(0);
+    expect(result.judgeCostUsd).toBeGreaterThan(0);
+    const judgeInput = mock.requests.filter((q) => q.toolNames.includes('submit_verdict')).length;
+    expect(judgeInput).toBe(2);
     const toAgent = mock.requests.filter((q) => !q.toolNames.includes('submit_verdict')).flatMap((q) => q.messages.map((m) => m.text));
     expect(toAgent.some((t) => /vetoed[\s\S]*README\.md is unrelated to the greeting change/.test(t))).toBe(true);
   });

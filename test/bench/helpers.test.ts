@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { median, ratio, timingOf } from '../../bench/stats.ts';
+import { listScheduleMakespan, median, ratio, timingOf } from '../../bench/stats.ts';
 import { formatValue, meetsTarget, renderTable } from '../../bench/table.ts';
 import { floorPlan } from '../../bench/floor.ts';
 import { onePerEcosystem } from '../../bench/suite.ts';
@@ -26,6 +26,21 @@ describe('stats', () => {
     expect(timingOf([10.04, 30, 20])).toEqual({ medianMs: 20, minMs: 10, maxMs: 30, samplesMs: [10, 30, 20] });
     expect(ratio(11, 10)).toBeCloseTo(1.1);
     expect(ratio(1, 0)).toBeNull();
+  });
+});
+
+describe('listScheduleMakespan', () => {
+  it('caps 3 equal jobs on 2 slots at 1.5x and lets 4 reach 2x', () => {
+    expect(listScheduleMakespan([1, 1, 1], 2)).toBe(2);
+    expect(listScheduleMakespan([1, 1, 1, 1], 2)).toBe(2);
+    expect(listScheduleMakespan([1, 1, 1, 1], 1)).toBe(4);
+  });
+  it('gives each job to the first slot that is free, in order', () => {
+    // slot A: 5; slot B: 1, 1, 1, 1 → makespan 5
+    expect(listScheduleMakespan([5, 1, 1, 1, 1], 2)).toBe(5);
+    // short jobs first leave the long one to finish alone: 1+1 | 1+5
+    expect(listScheduleMakespan([1, 1, 1, 5], 2)).toBe(6);
+    expect(() => listScheduleMakespan([1], 0)).toThrow();
   });
 });
 
@@ -122,7 +137,7 @@ describe('figure rows', () => {
     const r = emptyResult(machine, new Date(0));
     expect(figureRows(r)).toEqual([]);
     r.scalingRatio = 1.8;
-    r.scaling = { scalingRatio: 1.8, concurrency1Ms: 18000, concurrency2Ms: 10000, scenarios: [], agents: [], runs: 6, reps: 1, samples: { concurrency1Ms: [], concurrency2Ms: [] }, problems: [] };
+    r.scaling = { scalingRatio: 1.8, ceilingRatio: 1.95, floorScalingRatio: 1.9, efficiency: 0.947, concurrency1Ms: 18000, concurrency2Ms: 10000, scenarios: [], agents: [], runs: 6, reps: 1, samples: { concurrency1Ms: [], concurrency2Ms: [], floor1Ms: [], floor2Ms: [] }, problems: [] };
     r.errors.overhead = 'no runnable scenario selected';
     r.reportScale = { lines: 100000, seconds: null, peakRssMb: null, cpuSeconds: null, unavailable: 'bench/report-scale.ts does not export reportAtScale' };
     const rows = figureRows(r);
@@ -130,7 +145,7 @@ describe('figure rows', () => {
       '1. harness overhead (harness / floor)', '   overhead per run', '2. concurrency scaling (c1 / c2)', '5. report over 100,000 results', '   report peak RSS',
     ]);
     expect(rows[0]).toMatchObject({ value: null, target: { op: '<=', value: 1.1 }, note: 'failed: no runnable scenario selected' });
-    expect(rows[2]).toMatchObject({ value: 1.8, target: { op: '>=', value: 1.7 }, note: '18.0 s vs 10.0 s, 6 runs' });
+    expect(rows[2]).toMatchObject({ value: 1.8, target: { op: '>=', value: 1.7 }, note: "18.0 s vs 10.0 s, 6 runs; the commands alone scale 1.90" });
     expect(rows[3].note).toMatch(/^not available: bench\/report-scale\.ts/);
   });
 });

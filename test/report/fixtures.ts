@@ -26,6 +26,7 @@ export function result(over: Partial2<RunResult> & Pick<RunResult, 'scenario' | 
     vetoes: graded === 'out_of_scope' ? 1 : 0, courseCorrected: graded === 'out_of_scope' ? false : null,
     stopHookBlocks: 0, turns: 1, toolCalls: 1, verifierCalls: 0,
     tokens: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 }, costUsd: 0, wallMs: 1000,
+    judgeTokens: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 }, judgeCostUsd: 0,
     diffStats: { files: graded ? 1 : 0, added: graded ? 1 : 0, removed: graded ? 1 : 0 }, sandbox: 'local', transcript: null,
     error: o === 'error' ? 'sandbox died' : null, startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:01.000Z',
   };
