@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # System packages the full test suite uses (Debian 12, as root): bubblewrap for the local sandbox's isolation,
-# Go for the go scenarios, Chromium for the HTML report test. Docker's own setup is docker/ci-setup.sh.
+# Go for the go scenarios, Chromium for the HTML report test, and JUnit Vintage in the local Maven repository for
+# the JUnit 4 -> 5 scenario. Docker's own setup is docker/ci-setup.sh.
 # Idempotent: installs only what is missing.
 set -euo pipefail
 need=()
@@ -12,3 +13,4 @@ if [ ${#need[@]} -gt 0 ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
+bash "$(dirname "$0")/install-m2-junit-vintage.sh"

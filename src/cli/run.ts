@@ -2,6 +2,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { CliContext } from './main.ts';
+import { missingRequirements } from '../scenarios/toolchain.ts';
 import { loadConfig, agentSpecOf, judgeSpecOf, splitList, expandBuiltinAgents } from '../config/load.ts';
 import { loadAllScenarios, selectScenarios } from '../scenarios/load.ts';
 import { createSandboxFactory } from '../sandbox/factory.ts';
@@ -60,9 +61,16 @@ export function registerRun(program: Command, ctx: CliContext): void {
         judges = flags.judges ? splitList(flags.judges) : config.judges.map(judgeSpecOf);
         epochs = flags.epochs ?? config.epochs;
       }
-      const scenarios = selectScenarios(all, scenarioSel);
-      if (!scenarios.length) throw new UsageError('no scenarios to run (fix: add scenarios/<id>/ or check --scenarios)');
+      const selected = selectScenarios(all, scenarioSel);
+      if (!selected.length) throw new UsageError('no scenarios to run (fix: add scenarios/<id>/ or check --scenarios)');
       const sandboxCfg = { ...config.sandbox, kind: flags.sandbox ?? config.sandbox.kind };
+      // A scenario this host cannot run is skipped with its reason: run anyway, it would grade every agent ci_fail.
+      const scenarios = selected.filter((s) => {
+        const missing = missingRequirements(s, { toolchain: sandboxCfg.kind === 'local' });
+        if (missing) ctx.err(`skipping scenario ${s.id}: ${missing}`);
+        return !missing;
+      });
+      if (!scenarios.length) throw new UsageError(`none of the ${selected.length} selected scenario(s) can run on this host (see the lines above for what is missing)`);
       const factory = await createSandboxFactory(sandboxCfg, ctx.err);
       const summary = await runMatrix({
         outDir, resume: Boolean(flags.resume), scenarios, agents: [...new Set(agents)], judges: [...new Set(judges)], epochs,

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { LoadedScenario } from '../scenarios/load.ts';
 import { listFiles, materialize } from '../scenarios/workspace.ts';
-import { missingToolchain } from '../scenarios/toolchain.ts';
+import { missingRequirements } from '../scenarios/toolchain.ts';
 import type { SandboxFactory } from '../sandbox/sandbox.ts';
 import { gradeDiff, type Grade } from './grade.ts';
 import { errorMessage } from '../util/errors.ts';
@@ -34,8 +34,8 @@ function describe(g: Grade): string {
 
 export async function validateScenario(s: LoadedScenario, factory: SandboxFactory, opts: { repeat?: number; onCheck?: (c: CheckResult) => void } = {}): Promise<ScenarioValidation> {
   const started = performance.now();
-  const missing = factory.kind === 'local' ? missingToolchain(s.ecosystem) : null;
-  if (missing) return { id: s.id, status: 'skipped', checks: [], reason: `toolchain missing: ${missing}`, ms: 0 };
+  const missing = missingRequirements(s, { toolchain: factory.kind === 'local' });
+  if (missing) return { id: s.id, status: 'skipped', checks: [], reason: `missing on this host: ${missing}`, ms: 0 };
   const work = fs.mkdtempSync(path.join(os.tmpdir(), `fleetbench-validate-${s.id}-`));
   const checks: CheckResult[] = [];
   const push = (c: CheckResult) => { checks.push(c); opts.onCheck?.(c); };

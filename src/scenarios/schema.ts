@@ -59,6 +59,13 @@ export const LimitsSchema = z.strictObject({
 export const LimitsOverrideSchema = z.strictObject(LIMIT_FIELDS).partial();
 export type Limits = z.infer<typeof LimitsSchema>;
 
+/** Something beyond the ecosystem's toolchain a scenario needs on the host; missing, the scenario is skipped. */
+export const RequirementSchema = z.strictObject({
+  check: z.string().min(1).describe('a bash command that exits 0 when the requirement is met (run on the host)'),
+  what: z.string().min(1).describe('what is needed, for the skip message'),
+  fix: z.string().min(1).describe('how to provide it'),
+});
+
 export const ScenarioSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes (the folder name)'),
   title: z.string().min(1),
@@ -78,6 +85,7 @@ export const ScenarioSchema = z.strictObject({
   }),
   verify: z.array(VerifyStepSchema).min(1).optional().describe('overrides auto-detected verifiers'),
   limits: LimitsOverrideSchema.default({}),
+  requires: z.array(RequirementSchema).default([]).describe('host requirements beyond the ecosystem toolchain'),
 });
 export type Scenario = z.infer<typeof ScenarioSchema>;
 

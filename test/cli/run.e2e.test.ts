@@ -6,14 +6,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { runCli } from '../helpers/cli.ts';
 import { loadAllScenarios } from '../../src/scenarios/load.ts';
-import { missingToolchain } from '../../src/scenarios/toolchain.ts';
+import { missingRequirements } from '../../src/scenarios/toolchain.ts';
 import { RunResultSchema, type RunResult } from '../../src/pipeline/result.ts';
 
 /** One scenario per ecosystem of the skeleton: the first node, python and java-maven ones. */
 const all = loadAllScenarios();
 const picked = (['node', 'python', 'java-maven'] as const)
   .map((e) => all.find((s) => s.ecosystem === e))
-  .filter((s): s is NonNullable<typeof s> => Boolean(s) && !missingToolchain(s!.ecosystem));
+  .filter((s): s is NonNullable<typeof s> => Boolean(s) && !missingRequirements(s!));
 
 let out: string;
 let results: RunResult[];

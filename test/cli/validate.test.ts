@@ -18,6 +18,11 @@ beforeAll(async () => {
   // Break the golden patch: it now produces the wrong greeting, so the hidden check fails.
   const patch = path.join(root, 'scenarios', 'greeting-broken', 'solution.patch');
   fs.writeFileSync(patch, fs.readFileSync(patch, 'utf8').replace('f"Hello, {name}!"', 'f"Hi, {name}!"'));
+  // A scenario needing something this host lacks (checked from the scenario's folder).
+  fs.cpSync(path.join(root, 'scenarios', 'greeting-style'), path.join(root, 'scenarios', 'greeting-needs'), { recursive: true });
+  const needs = path.join(root, 'scenarios', 'greeting-needs', 'scenario.yaml');
+  fs.writeFileSync(needs, fs.readFileSync(needs, 'utf8').replace('id: greeting-style', 'id: greeting-needs')
+    + 'requires:\n  - check: test -f frobnicator.cfg\n    what: the frobnicator\n    fix: apt-get install frobnicator\n');
 });
 
 describe('scenarios validate', () => {
@@ -38,5 +43,29 @@ describe('scenarios validate', () => {
     const r = await runCli(['scenarios', 'list', '--config', path.join(root, 'fleetbench.yaml')]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/\| greeting-style \| python \| example \| 0 \|/);
+  });
+
+  it('skips a scenario whose requirements are missing, with what and the fix, in validate and run', async () => {
+    const cfg = ['--config', path.join(root, 'fleetbench.yaml')];
+    const v = await runCli(['scenarios', 'validate', 'greeting-needs', ...cfg]);
+    expect(v.stdout).toMatch(/skipped greeting-needs .*the frobnicator not found \(fix: apt-get install frobnicator\)/);
+    expect(v.stdout).toMatch(/0 valid, 0 invalid, 0 flaky, 1 skipped/);
+
+    const out = path.join(root, 'out-needs');
+    const r = await runCli(['run', '--scenarios', 'greeting-needs,greeting-style', '--agents', 'noop', '--out', out, ...cfg]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('skipping scenario greeting-needs: the frobnicator not found (fix: apt-get install frobnicator)');
+    const ran = fs.readFileSync(path.join(out, 'results.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).scenario);
+    expect(ran).toEqual(['greeting-style']);
+
+    const none = await runCli(['run', '--scenarios', 'greeting-needs', '--agents', 'noop', '--out', path.join(root, 'out-none'), ...cfg]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/none of the 1 selected scenario\(s\) can run on this host/);
+    expect(fs.existsSync(path.join(root, 'out-none', 'results.jsonl'))).toBe(false);
+
+    // Met (the check runs in the scenario's folder): the scenario is no longer skipped.
+    fs.writeFileSync(path.join(root, 'scenarios', 'greeting-needs', 'frobnicator.cfg'), '');
+    const met = await runCli(['scenarios', 'validate', 'greeting-needs', ...cfg]);
+    expect(met.stdout, met.stderr).toMatch(/ok\s+greeting-needs/);
   });
 });
