@@ -53,6 +53,11 @@ export interface Agent {
   readonly interactive: boolean;
   /** Host paths the agent needs to read inside the sandbox (an installed CLI, fleetbench itself). */
   readonly sandboxPaths?: string[];
+  /**
+   * Set (to the reason) when the agent can only run in the local sandbox: CLI agents reach fleetbench's model bridge
+   * through a unix socket in the workspace, which a docker sandbox's copied-in workspace cannot carry.
+   */
+  readonly localSandboxOnly?: string;
   /** Fail fast before any run (missing key, missing CLI, unknown variant). */
   check(scenarios: LoadedScenario[]): Promise<void>;
   session(ctx: AgentContext): AgentSession;

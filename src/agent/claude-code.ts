@@ -14,6 +14,9 @@ import { cacheRoot } from '../scenarios/workspace.ts';
 import { parseClaudeStream } from './claude-stream.ts';
 import { shellQuote } from '../util/shell.ts';
 
+/** Why the CLI agents (claude-code, command:) need the local sandbox. */
+export const BRIDGE_NEEDS_LOCAL_SANDBOX = "its model traffic goes through fleetbench's bridge, a unix socket in the workspace, which a docker sandbox's copied-in workspace cannot carry";
+
 /**
  * Shell lines that start the bridge forwarder on the sandbox's loopback and wait (≤ 5 s) until it accepts
  * connections, so the agent CLI that follows can use http://127.0.0.1:PORT.
@@ -54,6 +57,7 @@ export class ClaudeCodeAgent implements Agent {
   readonly spec: string;
   /** The CLI install and fleetbench itself (its `mcp` server and Stop hook run inside the sandbox too). */
   readonly sandboxPaths = [claudeInstallDir(), REPO_ROOT];
+  readonly localSandboxOnly = BRIDGE_NEEDS_LOCAL_SANDBOX;
   constructor(private opts: ClaudeCodeAgentOptions) { this.spec = opts.spec; }
 
   async check(_s: LoadedScenario[]): Promise<void> {

@@ -8,7 +8,7 @@ import { startModelBridge, type ModelBridge } from '../models/bridge.ts';
 import type { Agent, AgentContext, AgentSession, AgentUsage, TurnEnd } from './agent.ts';
 import { parseClaudeStream } from './claude-stream.ts';
 import { HarnessError } from '../util/errors.ts';
-import { REPO_ROOT, FLEETBENCH_BIN, forwarderPrelude } from './claude-code.ts';
+import { REPO_ROOT, FLEETBENCH_BIN, forwarderPrelude, BRIDGE_NEEDS_LOCAL_SANDBOX } from './claude-code.ts';
 import { shellQuote } from '../util/shell.ts';
 
 export interface CommandSpec { command: string; env: Record<string, string>; model?: string; output: 'text' | 'stream-json' }
@@ -18,6 +18,7 @@ const q = shellQuote;
 export class CommandAgent implements Agent {
   readonly interactive = true;
   readonly sandboxPaths = [REPO_ROOT];
+  readonly localSandboxOnly = BRIDGE_NEEDS_LOCAL_SANDBOX;
   constructor(readonly spec: string, private cmd: CommandSpec, private model: ((scope: string) => ModelClient) | undefined) {}
   async check(): Promise<void> { this.model?.('check'); }
   session(ctx: AgentContext): AgentSession {

@@ -84,6 +84,14 @@ export async function runMatrix(o: RunMatrixOptions): Promise<RunMatrixSummary> 
     sandbox: o.factory.kind, limits: o.limits ?? {}, shard: o.shard ?? null, createdAt: new Date().toISOString(),
   };
   manifest.matrixHash = matrixHash(manifest);
+  // Fail fast: every agent and judge is checked before any run starts, and before anything is written.
+  const agents = new Map<string, Agent>(o.agents.map((a) => [a, createAgent(a, o.agentDeps)]));
+  for (const a of agents.values()) {
+    if (a.localSandboxOnly && o.factory.kind !== 'local') throw new UsageError(`agent ${a.spec} cannot run in the ${o.factory.kind} sandbox: ${a.localSandboxOnly} (fix: --sandbox local)`);
+    await a.check(o.scenarios);
+  }
+  const judges = new Map<string, Judge | null>(o.judges.map((j) => [j, createJudge(j, { modelOptions: o.agentDeps?.modelOptions })]));
+  await o.factory.preflight();
   const resultsFile = path.join(o.outDir, RESULTS_FILE);
   let done = new Map<string, RunResult>();
   if (o.resume) {
@@ -97,12 +105,6 @@ export async function runMatrix(o: RunMatrixOptions): Promise<RunMatrixSummary> 
     fs.mkdirSync(o.outDir, { recursive: true });
     fs.writeFileSync(path.join(o.outDir, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
   }
-
-  // Fail fast: every agent and judge is checked before any run starts.
-  const agents = new Map<string, Agent>(o.agents.map((a) => [a, createAgent(a, o.agentDeps)]));
-  for (const a of agents.values()) await a.check(o.scenarios);
-  const judges = new Map<string, Judge | null>(o.judges.map((j) => [j, createJudge(j, { modelOptions: o.agentDeps?.modelOptions })]));
-  await o.factory.preflight();
 
   const byId = new Map(o.scenarios.map((s) => [s.id, s]));
   const matrix = expandMatrix(scenarioIds, o.agents, o.judges, o.epochs).filter((k) => inShard(runKeyString(k), o.shard));

@@ -14,6 +14,14 @@ describe('bad input', () => {
     expect(fs.existsSync(path.join(out, 'results.jsonl'))).toBe(false);
   });
 
+  it('refuses a CLI agent in the docker sandbox before writing anything', async () => {
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fb-bad-')), 'r');
+    const r = await runCli(['run', '--agents', 'claude-code@anthropic:claude-sonnet-4-6', '--sandbox', 'docker', '--scenarios', 'py-flag-removal', '--out', out], { env: { ANTHROPIC_API_KEY: 'k' } });
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/agent claude-code@anthropic:claude-sonnet-4-6 cannot run in the docker sandbox: .*unix socket.* \(fix: --sandbox local\)/);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
   it('rejects a scenario selector that matches nothing', async () => {
     const r = await runCli(['run', '--scenarios', 'no-such-scenario', '--out', path.join(os.tmpdir(), 'fb-none')]);
     expect(r.code).toBe(2);
