@@ -31,6 +31,17 @@ function isComment(line: string): boolean {
   return t.startsWith('//') || t.startsWith('#') && !t.startsWith('#[') || t.startsWith('*') || t.startsWith('/*');
 }
 
+/** Non-comment lines holding a skip marker, with the marker's name. */
+function skipMarkerLines(lines: string[]): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const line of lines) {
+    if (isComment(line)) continue;
+    const hit = SKIP_MARKERS.find(([re]) => re.test(line));
+    if (hit) out.push([line, hit[1]]);
+  }
+  return out;
+}
+
 export interface ScopeRules {
   allow: string[];
   forbid: string[];
@@ -58,10 +69,12 @@ export function checkScope(diff: string | FileChange[], rules: ScopeRules): Scop
     const test = paths.some((p) => isTest(p));
     if (!test) continue;
     if (f.status === 'deleted') out.push({ rule: 'test-deleted', file: f.path, detail: `test file ${f.path} was deleted` });
-    for (const line of f.added) {
-      if (isComment(line)) continue;
-      const hit = SKIP_MARKERS.find(([re]) => re.test(line));
-      if (hit) { out.push({ rule: 'test-disabled', file: f.path, detail: `${f.path} adds ${hit[1]}: ${line.trim().slice(0, 120)}` }); break; }
+    // Net per file: a migration that rewrites a skip that was already there (JUnit 4 `@Ignore` -> JUnit 5
+    // `@Disabled`, `xit` -> `it.skip`) disables nothing new. Limit: swapping which test is skipped in one file nets out.
+    const added = skipMarkerLines(f.added), removed = skipMarkerLines(f.removed);
+    if (added.length > removed.length) {
+      const [line, marker] = added[removed.length];
+      out.push({ rule: 'test-disabled', file: f.path, detail: `${f.path} adds ${marker}: ${line.trim().slice(0, 120)}${removed.length ? ` (${added.length} skip markers added, ${removed.length} removed)` : ''}` });
     }
     if (f.status !== 'deleted') {
       const removed = f.removed.filter((l) => !isComment(l) && ASSERTION.test(l)).length;

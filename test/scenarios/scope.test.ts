@@ -51,6 +51,14 @@ describe('checkScope', () => {
   ])('flags a disabled test in %s', (file, line) => {
     expect(checkScope(fileDiff(file, line), rules).map((x) => x.rule)).toContain('test-disabled');
   });
+  it('does not flag a skip that was already there being migrated (@Ignore -> @Disabled), but flags one more', () => {
+    const migrated = fileDiff('tests/RetryTest.java', '-    @Ignore("needs a broker")\n+    @Disabled("needs a broker")');
+    expect(checkScope(migrated, rules)).toEqual([]);
+    const extra = fileDiff('tests/RetryTest.java', '-    @Ignore("needs a broker")\n+    @Disabled("needs a broker")\n+    @Disabled("slow")');
+    const v = checkScope(extra, rules);
+    expect(v.map((x) => x.rule)).toEqual(['test-disabled']);
+    expect(v[0].detail).toMatch(/adds @Disabled: @Disabled\("slow"\) \(2 skip markers added, 1 removed\)/);
+  });
   it('does not count a skip marker inside a comment', () => {
     expect(checkScope(fileDiff('tests/retry.test.ts', '+// never use it.skip( here'), rules)).toEqual([]);
   });
