@@ -8,7 +8,7 @@ import type { Judge } from './judge.ts';
 import type { LabeledDiff } from './dataset.ts';
 import { confusionMetrics, mcnemarExact, wilsonInterval, type ConfusionCounts, type ConfusionMetrics, type RateInterval } from '../scoring/stats.ts';
 import { errorMessage } from '../util/errors.ts';
-import type { Tokens } from '../pipeline/result.ts';
+import { addTokens, type Tokens } from '../pipeline/result.ts';
 
 export interface Judgment {
   judge: string;
@@ -78,7 +78,7 @@ export function judgeMetrics(judge: string, js: Judgment[]): JudgeMetrics {
   for (const j of js) {
     const c = (perCategory[j.category] ??= { n: 0, label: j.label, correct: 0, accuracy: wilsonInterval(0, 0), errors: 0 });
     if (c.label !== j.label) c.label = 'mixed';
-    for (const k of ['input', 'output', 'cacheRead', 'cacheWrite'] as const) tokens[k] += j.tokens[k];
+    addTokens(tokens, j.tokens);
     cost = cost === null || j.costUsd === null ? null : cost + j.costUsd;
     latency += j.latencyMs;
     if (j.verdict === null) { errors++; c.errors++; continue; }

@@ -11,6 +11,10 @@ export const TokensSchema = z.object({
 });
 export type Tokens = z.infer<typeof TokensSchema>;
 export const zeroTokens = (): Tokens => ({ input: 0, output: 0, cacheRead: 0, cacheWrite: 0 });
+/** Add `from` into `into` (in place), every token kind. */
+export function addTokens(into: Tokens, from: Tokens): void {
+  into.input += from.input; into.output += from.output; into.cacheRead += from.cacheRead; into.cacheWrite += from.cacheWrite;
+}
 
 export const JudgeVerdictSchema = z.object({
   verdict: z.enum(['approve', 'veto']).nullable().describe('null when the judge failed to give one'),
@@ -69,3 +73,6 @@ export type RunResult = z.infer<typeof RunResultSchema>;
 
 export interface RunKey { scenario: string; agent: string; judge: string; epoch: number }
 export const runKeyString = (k: RunKey): string => `${k.scenario}|${k.agent}|${k.judge}|${k.epoch}`;
+
+/** What a finished run spent on models, agent and LLM judge together (unpriced models count 0). */
+export const spentUsd = (r: Pick<RunResult, 'costUsd' | 'judgeCostUsd'>): number => (r.costUsd ?? 0) + (r.judgeCostUsd ?? 0);

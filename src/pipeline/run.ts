@@ -17,7 +17,7 @@ import type { Agent, AgentUsage, TurnEnd } from '../agent/agent.ts';
 import { Transcript } from '../agent/transcript.ts';
 import type { Judge, JudgeDecision } from '../judge/judge.ts';
 import { gradeDiff } from './grade.ts';
-import { runKeyString, zeroTokens, type JudgeVerdict, type RunKey, type RunResult } from './result.ts';
+import { addTokens, runKeyString, zeroTokens, type JudgeVerdict, type RunKey, type RunResult } from './result.ts';
 import { errorMessage } from '../util/errors.ts';
 
 export interface RunOptions {
@@ -155,7 +155,7 @@ export async function runOne(o: RunOptions): Promise<RunResult> {
 
 /** Judge tokens add up; the cost becomes unknown (null) once any verdict had no price. */
 function addJudgeUsage(acc: { tokens: RunResult['tokens']; costUsd: number | null }, d: JudgeDecision): void {
-  if (d.tokens) for (const k of ['input', 'output', 'cacheRead', 'cacheWrite'] as const) acc.tokens[k] += d.tokens[k];
+  if (d.tokens) addTokens(acc.tokens, d.tokens);
   acc.costUsd = acc.costUsd === null || d.costUsd === null ? null : acc.costUsd + (d.costUsd ?? 0);
 }
 

@@ -1,6 +1,6 @@
 // The live progress line: one per finished run (outcome, time, cost, done/total, ETA). The total counts the
 // LLM judge's cost too: it is money the run spent.
-import type { RunResult } from '../pipeline/result.ts';
+import { spentUsd, type RunResult } from '../pipeline/result.ts';
 
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms)) return '?';
@@ -20,7 +20,7 @@ export class Progress {
 
   finished(r: RunResult): void {
     this.done++;
-    this.costUsd += (r.costUsd ?? 0) + (r.judgeCostUsd ?? 0);
+    this.costUsd += spentUsd(r);
     const elapsed = Date.now() - this.started;
     const eta = this.done < this.total ? formatDuration((elapsed / this.done) * (this.total - this.done)) : '0s';
     const width = String(this.total).length;

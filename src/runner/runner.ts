@@ -13,7 +13,7 @@ import { createJudge } from '../judge/registry.ts';
 import type { Agent } from '../agent/agent.ts';
 import type { Judge } from '../judge/judge.ts';
 import { runOne, errorResult } from '../pipeline/run.ts';
-import { runKeyString, type RunResult } from '../pipeline/result.ts';
+import { runKeyString, spentUsd, type RunResult } from '../pipeline/result.ts';
 import { expandMatrix } from '../config/load.ts';
 import { ResultsWriter, RESULTS_FILE, compactForResume } from './store.ts';
 import { Progress } from './progress.ts';
@@ -134,7 +134,7 @@ export async function runMatrix(o: RunMatrixOptions): Promise<RunMatrixSummary> 
       } catch (e) {
         r = errorResult({ ...key, sandbox: o.factory.kind, transcript: null, startedAt: new Date().toISOString() }, new Date(), errorMessage(e));
       }
-      spent += (r.costUsd ?? 0) + (r.judgeCostUsd ?? 0);
+      spent += spentUsd(r);
       writer.append(r);
       results.push(r);
       ran++;

@@ -71,10 +71,10 @@ export function checkScope(diff: string | FileChange[], rules: ScopeRules): Scop
     if (f.status === 'deleted') out.push({ rule: 'test-deleted', file: f.path, detail: `test file ${f.path} was deleted` });
     // Net per file: a migration that rewrites a skip that was already there (JUnit 4 `@Ignore` -> JUnit 5
     // `@Disabled`, `xit` -> `it.skip`) disables nothing new. Limit: swapping which test is skipped in one file nets out.
-    const added = skipMarkerLines(f.added), removed = skipMarkerLines(f.removed);
-    if (added.length > removed.length) {
-      const [line, marker] = added[removed.length];
-      out.push({ rule: 'test-disabled', file: f.path, detail: `${f.path} adds ${marker}: ${line.trim().slice(0, 120)}${removed.length ? ` (${added.length} skip markers added, ${removed.length} removed)` : ''}` });
+    const skipsAdded = skipMarkerLines(f.added), skipsRemoved = skipMarkerLines(f.removed);
+    if (skipsAdded.length > skipsRemoved.length) {
+      const [line, marker] = skipsAdded[skipsRemoved.length];
+      out.push({ rule: 'test-disabled', file: f.path, detail: `${f.path} adds ${marker}: ${line.trim().slice(0, 120)}${skipsRemoved.length ? ` (${skipsAdded.length} skip markers added, ${skipsRemoved.length} removed)` : ''}` });
     }
     if (f.status !== 'deleted') {
       const removed = f.removed.filter((l) => !isComment(l) && ASSERTION.test(l)).length;

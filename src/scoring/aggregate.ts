@@ -1,6 +1,6 @@
 // Aggregates per agent × judge variant, built by a streaming accumulator (results are never all in memory). Pure.
 import { OUTCOMES, type Outcome } from '../scenarios/schema.ts';
-import type { RunResult, Tokens } from '../pipeline/result.ts';
+import { addTokens, type RunResult, type Tokens } from '../pipeline/result.ts';
 
 /** What the aggregator reads from a run: a full RunResult, or the slim row the report keeps in memory. */
 export type AggregatableRun = Pick<RunResult, 'agent' | 'judge' | 'outcome' | 'graded' | 'ciPassed' | 'hiddenPassed' | 'scopePassed'
@@ -69,7 +69,7 @@ export class Aggregator {
       if (last === 'veto') { if (bad) a.cm.tp++; else a.cm.fp++; } else if (bad) a.cm.fn++; else a.cm.tn++;
     }
     a.turns += r.turns;
-    for (const k of ['input', 'output', 'cacheRead', 'cacheWrite'] as const) a.tokens[k] += r.tokens[k];
+    addTokens(a.tokens, r.tokens);
     if (r.costUsd === null) a.costUnknown = true; else a.cost += r.costUsd;
     if (r.judgeCostUsd === null) a.judgeCostUnknown = true; else a.judgeCost += r.judgeCostUsd;
     a.wall += r.wallMs;
