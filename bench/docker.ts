@@ -1,7 +1,5 @@
 // Figure 4, the docker sandbox per run: container create (workspace copied in, started) → exec `true` → remove.
 // null, with the reason, when Docker or the sandbox image is not there.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { LoadedScenario } from '../src/scenarios/load.ts';
 import { materialize } from '../src/scenarios/workspace.ts';
@@ -9,6 +7,7 @@ import { scrubEnv } from '../src/sandbox/sandbox.ts';
 import { verifierEnv } from '../src/verifiers/detect.ts';
 import { errorMessage } from '../src/util/errors.ts';
 import { median, round1, timingOf, type Timing } from './stats.ts';
+import { withTempDir } from './tempdir.ts';
 
 export interface DockerFigure {
   dockerMsPerRun: number | null;
@@ -31,36 +30,35 @@ export async function measureDocker(s: LoadedScenario, reps: number): Promise<Do
   } catch (e) {
     return none(errorMessage(e).split('\n')[0]);
   }
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'fleetbench-docker-'));
-  try {
-    const ws = await materialize(s, path.join(root, 'ws'));
-    const spec = { workspace: ws.dir, readOnlyPaths: ws.readOnlyPaths, env: { ...scrubEnv(process.env), ...verifierEnv(ws.dir) }, labels: { 'fleetbench.role': 'bench' } };
-    const once = async () => {
-      const t0 = performance.now();
-      const sb = await factory.create(spec);
-      const t1 = performance.now();
-      let t2 = t1;
-      try {
-        const r = await sb.exec('true', { timeoutMs: 60_000 });
-        t2 = performance.now();
-        if (r.exitCode !== 0) throw new Error(`exec true exited ${r.exitCode}: ${r.output.slice(0, 200)}`);
-      } finally {
-        await sb.dispose();
-      }
-      const t3 = performance.now();
-      return { create: t1 - t0, exec: t2 - t1, remove: t3 - t2, total: t3 - t0 };
-    };
-    await once(); // warm-up: first use of the image loads its layers
-    const samples: Array<Awaited<ReturnType<typeof once>>> = [];
-    for (let i = 0; i < reps; i++) samples.push(await once());
-    const pick = (k: keyof (typeof samples)[number]) => timingOf(samples.map((x) => x[k]));
-    return {
-      dockerMsPerRun: round1(median(samples.map((x) => x.total))), unavailable: null, scenario: s.id,
-      create: pick('create'), exec: pick('exec'), remove: pick('remove'), total: pick('total'),
-    };
-  } catch (e) {
-    return none(`docker sandbox failed: ${errorMessage(e).split('\n')[0]}`);
-  } finally {
-    fs.rmSync(root, { recursive: true, force: true });
-  }
+  return withTempDir('fleetbench-docker-', async (root) => {
+    try {
+      const ws = await materialize(s, path.join(root, 'ws'));
+      const spec = { workspace: ws.dir, readOnlyPaths: ws.readOnlyPaths, env: { ...scrubEnv(process.env), ...verifierEnv(ws.dir) }, labels: { 'fleetbench.role': 'bench' } };
+      const once = async () => {
+        const t0 = performance.now();
+        const sb = await factory.create(spec);
+        const t1 = performance.now();
+        let t2 = t1;
+        try {
+          const r = await sb.exec('true', { timeoutMs: 60_000 });
+          t2 = performance.now();
+          if (r.exitCode !== 0) throw new Error(`exec true exited ${r.exitCode}: ${r.output.slice(0, 200)}`);
+        } finally {
+          await sb.dispose();
+        }
+        const t3 = performance.now();
+        return { create: t1 - t0, exec: t2 - t1, remove: t3 - t2, total: t3 - t0 };
+      };
+      await once(); // warm-up: first use of the image loads its layers
+      const samples: Array<Awaited<ReturnType<typeof once>>> = [];
+      for (let i = 0; i < reps; i++) samples.push(await once());
+      const pick = (k: keyof (typeof samples)[number]) => timingOf(samples.map((x) => x[k]));
+      return {
+        dockerMsPerRun: round1(median(samples.map((x) => x.total))), unavailable: null, scenario: s.id,
+        create: pick('create'), exec: pick('exec'), remove: pick('remove'), total: pick('total'),
+      };
+    } catch (e) {
+      return none(`docker sandbox failed: ${errorMessage(e).split('\n')[0]}`);
+    }
+  });
 }

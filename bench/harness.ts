@@ -1,12 +1,12 @@
 // One timed pass of the library's matrix runner (what `fleetbench run` does), in a throwaway results directory.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { LoadedScenario } from '../src/scenarios/load.ts';
 import { runMatrix } from '../src/runner/runner.ts';
 import { LocalSandboxFactory } from '../src/sandbox/local.ts';
 import type { RunResult } from '../src/pipeline/result.ts';
 import { phasesOf, transcriptEvents, type RunPhases } from './phases.ts';
+import { withTempDir } from './tempdir.ts';
 
 export interface MatrixPass {
   ms: number;
@@ -22,8 +22,7 @@ export function expectedOutcome(agent: string): string | null {
 }
 
 export async function timeMatrix(scenarios: LoadedScenario[], agents: string[], concurrency: number, log: (line: string) => void): Promise<MatrixPass> {
-  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fleetbench-bench-'));
-  try {
+  return withTempDir('fleetbench-bench-', async (outDir) => {
     const t0 = performance.now();
     const summary = await runMatrix({
       outDir, resume: false, scenarios, agents, judges: ['heuristic'], epochs: 1, concurrency,
@@ -42,7 +41,5 @@ export async function timeMatrix(scenarios: LoadedScenario[], agents: string[], 
       ms, runs: summary.results.length, unexpected,
       results: summary.results.map((r) => ({ scenario: r.scenario, agent: r.agent, outcome: r.outcome, wallMs: r.wallMs, phases: phases(r) })),
     };
-  } finally {
-    fs.rmSync(outDir, { recursive: true, force: true });
-  }
+  });
 }

@@ -1,14 +1,12 @@
 // Figure 1, harness overhead: `replay:golden` end to end through runMatrix (local sandbox, heuristic judge, concurrency 1)
 // against its floor (floor.ts): the same verifier and hidden-check commands, run directly in prepared workspaces.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { LoadedScenario } from '../src/scenarios/load.ts';
 import { probeBubblewrap } from '../src/sandbox/local.ts';
 import { prepareFloor, runFloor, type FloorRun } from './floor.ts';
 import { timeMatrix, type MatrixPass } from './harness.ts';
 import { median, ratio, round1, round3 } from './stats.ts';
 import { PHASE_KEYS } from './phases.ts';
+import { withTempDir } from './tempdir.ts';
 
 export interface OverheadResult {
   overheadRatio: number | null;
@@ -36,8 +34,7 @@ export interface OverheadResult {
 }
 
 async function floorPass(scenarios: LoadedScenario[], log: (line: string) => void): Promise<FloorRun[]> {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'fleetbench-floor-'));
-  try {
+  return withTempDir('fleetbench-floor-', async (root) => {
     const out: FloorRun[] = [];
     for (const [i, s] of scenarios.entries()) {
       const f = await runFloor(await prepareFloor(s, root));
@@ -45,9 +42,7 @@ async function floorPass(scenarios: LoadedScenario[], log: (line: string) => voi
       log(`    [${i + 1}/${scenarios.length}] ${s.id} floor → ${f.failed.length ? `FAILED (${f.failed.join('; ')})` : 'passed'} (${(f.ms / 1000).toFixed(1)}s)`);
     }
     return out;
-  } finally {
-    fs.rmSync(root, { recursive: true, force: true });
-  }
+  });
 }
 
 /**

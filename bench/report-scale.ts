@@ -3,13 +3,13 @@
 // peak RSS (process.resourceUsage().maxRSS) — the child holds nothing but the report.
 //   npx tsx bench/report-scale.ts [n]         (default 100000; targets for 100,000 lines: ≤ 5 s, ≤ 300 MB)
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
 import { spawn } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { mulberry32 } from '../src/scoring/stats.ts';
 import type { RunResult } from '../src/pipeline/result.ts';
+import { withTempDir } from './tempdir.ts';
 
 const SELF = fileURLToPath(import.meta.url);
 const OUTCOMES = ['success', 'success', 'success', 'out_of_scope', 'incorrect', 'ci_fail', 'no_pr'] as const;
@@ -66,8 +66,7 @@ export async function writeSyntheticRun(dir: string, n: number): Promise<number>
 
 /** Time `fleetbench report`'s library entry point over n synthetic results in a child process; its peak RSS in MB. */
 export async function reportAtScale(n: number): Promise<{ seconds: number; peakRssMb: number; cpuSeconds: number }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fleetbench-scale-'));
-  try {
+  return withTempDir('fleetbench-scale-', async (dir) => {
     await writeSyntheticRun(dir, n);
     const tsx = import.meta.resolve('tsx');
     const child = spawn(process.execPath, ['--import', tsx, SELF, '--child', dir], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -78,9 +77,7 @@ export async function reportAtScale(n: number): Promise<{ seconds: number; peakR
     const m = JSON.parse(stdout.trim().split('\n').at(-1)!) as { seconds: number; peakRssMb: number; cpuSeconds: number; runs: number };
     if (m.runs !== n) throw new Error(`the report saw ${m.runs} runs, expected ${n}`);
     return { seconds: m.seconds, peakRssMb: m.peakRssMb, cpuSeconds: m.cpuSeconds };
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 async function child(dir: string): Promise<void> {

@@ -1,14 +1,12 @@
 // Figure 2, concurrency scaling: the same set of runs through runMatrix at concurrency 1 and at 2; wall(1) / wall(2).
 // Beside it, what this machine allows: the same golden runs' commands run directly at 1 and 2, and the best a set of
 // runs of these lengths can do on two slots.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import pLimit from 'p-limit';
 import type { LoadedScenario } from '../src/scenarios/load.ts';
 import { prepareFloor, runFloor } from './floor.ts';
 import { timeMatrix } from './harness.ts';
 import { listScheduleMakespan, median, ratio, round1, round3 } from './stats.ts';
+import { withTempDir } from './tempdir.ts';
 
 export const SCALING_AGENTS = ['replay:golden', 'noop'];
 
@@ -38,8 +36,7 @@ export interface ScalingResult {
 
 /** The golden runs' floor commands for every scenario, `concurrency` scenarios at a time (workspaces prepared untimed). */
 async function timeFloorPass(scenarios: LoadedScenario[], concurrency: number, problems: Set<string>): Promise<number> {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'fleetbench-floor-'));
-  try {
+  return withTempDir('fleetbench-floor-', async (root) => {
     const prepared = [];
     for (const s of scenarios) prepared.push(await prepareFloor(s, root));
     const limit = pLimit(concurrency);
@@ -48,9 +45,7 @@ async function timeFloorPass(scenarios: LoadedScenario[], concurrency: number, p
     const ms = performance.now() - t0;
     for (const r of runs) for (const f of r.failed) problems.add(`floor ${r.scenario}: ${f}`);
     return ms;
-  } finally {
-    fs.rmSync(root, { recursive: true, force: true });
-  }
+  });
 }
 
 /** Alternates 1, 2, 2, 1, … so drift in machine load falls on both sides; medians of `reps` passes each. */

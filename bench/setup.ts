@@ -2,11 +2,11 @@
 // copying the scenario's repo/ plainly, and against copying it together with its installed dependencies (what a
 // harness without a shared dependency cache would do).
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { LoadedScenario } from '../src/scenarios/load.ts';
 import { dependencyCache, materialize } from '../src/scenarios/workspace.ts';
 import { timeRepeated, type Timing } from './stats.ts';
+import { withTempDir } from './tempdir.ts';
 
 export interface SetupFigure {
   scenario: string;
@@ -18,9 +18,8 @@ export interface SetupFigure {
 }
 
 export async function measureSetup(scenarios: LoadedScenario[], reps: number): Promise<SetupFigure[]> {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'fleetbench-setup-'));
-  const fresh = (name: string, i: number) => path.join(root, `${name}-${i}`);
-  try {
+  return withTempDir('fleetbench-setup-', async (root) => {
+    const fresh = (name: string, i: number) => path.join(root, `${name}-${i}`);
     const out: SetupFigure[] = [];
     for (const s of scenarios) {
       await materialize(s, fresh('warm', 0)); // builds the template and dependency caches: warm from here on
@@ -38,7 +37,5 @@ export async function measureSetup(scenarios: LoadedScenario[], reps: number): P
       fs.mkdirSync(root);
     }
     return out;
-  } finally {
-    fs.rmSync(root, { recursive: true, force: true });
-  }
+  });
 }

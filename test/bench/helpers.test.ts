@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listScheduleMakespan, median, ratio, timingOf } from '../../bench/stats.ts';
+import { withTempDir } from '../../bench/tempdir.ts';
 import { formatValue, meetsTarget, renderTable } from '../../bench/table.ts';
 import { floorPlan } from '../../bench/floor.ts';
 import { onePerEcosystem } from '../../bench/suite.ts';
@@ -26,6 +27,17 @@ describe('stats', () => {
     expect(timingOf([10.04, 30, 20])).toEqual({ medianMs: 20, minMs: 10, maxMs: 30, samplesMs: [10, 30, 20] });
     expect(ratio(11, 10)).toBeCloseTo(1.1);
     expect(ratio(1, 0)).toBeNull();
+  });
+});
+
+describe('withTempDir', () => {
+  it('hands a fresh directory to the measurement and removes it afterwards, also when it throws', async () => {
+    let seen = '';
+    expect(await withTempDir('fb-bench-test-', async (dir) => { seen = dir; fs.writeFileSync(path.join(dir, 'x'), 'x'); return 42; })).toBe(42);
+    expect(seen.startsWith(path.join(os.tmpdir(), 'fb-bench-test-'))).toBe(true);
+    expect(fs.existsSync(seen)).toBe(false);
+    await expect(withTempDir('fb-bench-test-', async (dir) => { seen = dir; throw new Error('boom'); })).rejects.toThrow('boom');
+    expect(fs.existsSync(seen)).toBe(false);
   });
 });
 
