@@ -18,6 +18,11 @@ beforeAll(async () => {
   // Break the golden patch: it now produces the wrong greeting, so the hidden check fails.
   const patch = path.join(root, 'scenarios', 'greeting-broken', 'solution.patch');
   fs.writeFileSync(patch, fs.readFileSync(patch, 'utf8').replace('f"Hello, {name}!"', 'f"Hi, {name}!"'));
+  // A scenario whose verifier leaves a file behind outside the allowed scope (a log, a cache).
+  fs.cpSync(path.join(root, 'scenarios', 'greeting-style'), path.join(root, 'scenarios', 'greeting-noisy'), { recursive: true });
+  const noisy = path.join(root, 'scenarios', 'greeting-noisy', 'scenario.yaml');
+  fs.writeFileSync(noisy, fs.readFileSync(noisy, 'utf8').replace('id: greeting-style', 'id: greeting-noisy')
+    + 'verify:\n  - name: tests\n    tool: pytest\n    command: python3 -m pytest -q -p no:cacheprovider tests && date > verifier-run.log\n');
   // A scenario needing something this host lacks (checked from the scenario's folder).
   fs.cpSync(path.join(root, 'scenarios', 'greeting-style'), path.join(root, 'scenarios', 'greeting-needs'), { recursive: true });
   const needs = path.join(root, 'scenarios', 'greeting-needs', 'scenario.yaml');
@@ -67,5 +72,15 @@ describe('scenarios validate', () => {
     fs.writeFileSync(path.join(root, 'scenarios', 'greeting-needs', 'frobnicator.cfg'), '');
     const met = await runCli(['scenarios', 'validate', 'greeting-needs', ...cfg]);
     expect(met.stdout, met.stderr).toMatch(/ok\s+greeting-needs/);
+  });
+
+  it('grades the diff the gates saw: files the stop hook\'s verifiers write afterwards are not part of the PR', async () => {
+    const out = path.join(root, 'out-noisy');
+    const r = await runCli(['run', '--scenarios', 'greeting-noisy', '--agents', 'replay:golden', '--out', out, '--config', path.join(root, 'fleetbench.yaml')]);
+    expect(r.code, r.stderr).toBe(0);
+    const [result] = fs.readFileSync(path.join(out, 'results.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(result.outcome, result.reason).toBe('success');
+    expect(result.scopeViolations).toEqual([]);
+    expect(result.diffStats.files).toBe(1);
   });
 });
