@@ -19,6 +19,16 @@ export class HarnessError extends Error {
   constructor(message: string, options?: { cause?: unknown }) { super(message, options); this.name = 'HarnessError'; }
 }
 
+/**
+ * The sandbox itself failed, not the command in it: the local bubblewrap process was killed by a signal the harness
+ * did not send, a container was killed/stopped/removed under us, the workspace directory vanished. Always `error`
+ * (retried by --resume), never an agent outcome. What the command does to itself (exit codes, OOM-kill of a process
+ * inside the limits, the pids limit, our own timeout) is an ExecResult, not this.
+ */
+export class SandboxLostError extends HarnessError {
+  constructor(message: string, options?: { cause?: unknown }) { super(message, options); this.name = 'SandboxLostError'; }
+}
+
 export function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
