@@ -5,6 +5,8 @@ import http from 'node:http';
 import fs from 'node:fs';
 import crypto from 'node:crypto';
 import type { ModelClient, ModelResponse } from './types.ts';
+import { ModelCallError, isModelCaused } from './errors.ts';
+import type { ModelFailure } from './failures.ts';
 import { UsageTotals, type UsageSummary } from './usage.ts';
 import { anthropicMessageFrom, requestFromAnthropic, writeAnthropicSse } from './bridge-wire.ts';
 
@@ -18,8 +20,12 @@ export interface ModelBridge {
   usage(): UsageSummary;
   /** Set when a budget limit stopped the agent (the run ends as no_pr with the limit named). */
   limitHit(): string | null;
-  /** Set when the upstream model failed after retries (a harness error, not the agent's fault). */
+  /** Set when the upstream model call failed for a reason that is not the model's (transient after retries,
+   * configuration, unknown): a harness error, not the agent's fault. */
   failure(): Error | null;
+  /** Set when the upstream model failed because of what it produced (context window exceeded, unparseable tool
+   * call …): the agent adapter ends the run as no_pr with `modelFailureReason(…)`, never as a harness error. */
+  modelFailure(): ModelFailure | null;
   /** Every exchange, for the transcript. */
   onExchange?: (e: { request: unknown; response: ModelResponse | null; error?: string }) => void;
   close(): Promise<void>;
@@ -35,6 +41,7 @@ export async function startModelBridge(opts: { model: ModelClient; socketPath: s
   const totals = new UsageTotals();
   let limit: string | null = null;
   let failure: Error | null = null;
+  let modelFailure: ModelFailure | null = null;
   let seq = 0;
 
   const server = http.createServer(async (req, res) => {
@@ -57,8 +64,17 @@ export async function startModelBridge(opts: { model: ModelClient; socketPath: s
     try {
       response = await opts.model.complete(request);
     } catch (e) {
-      failure ??= e as Error;
       bridge.onExchange?.({ request: body, response: null, error: (e as Error).message });
+      // Tokens of a failed call count when the server reported them.
+      if (e instanceof ModelCallError && e.usage) totals.add({ usage: e.usage, costUsd: e.costUsd ?? null });
+      if (isModelCaused(e)) {
+        // The model's own failure goes back to the agent as the Messages API reports it (a 400 its SDK does not
+        // retry), e.g. `prompt is too long` for a context overflow; the run is the model's outcome, not an error.
+        modelFailure ??= { kind: e.modelKind!, message: e.providerMessage };
+        const text = e.modelKind === 'context_window_exceeded' ? `prompt is too long: ${e.providerMessage}` : `model: ${e.modelKind}: ${e.providerMessage}`;
+        return sendError(res, 400, 'invalid_request_error', text);
+      }
+      failure ??= e as Error;
       return sendError(res, 400, 'api_error', `upstream model failed: ${(e as Error).message}`);
     }
     totals.add(response);
@@ -78,6 +94,7 @@ export async function startModelBridge(opts: { model: ModelClient; socketPath: s
     usage: () => totals.snapshot(),
     limitHit: () => limit,
     failure: () => failure,
+    modelFailure: () => modelFailure,
     onExchange: opts.onExchange,
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); fs.rmSync(opts.socketPath, { force: true }); }),
   };

@@ -2,7 +2,7 @@
 //   validate request → (replay: serve from DIR, nothing else) | retries → provider transport,
 //   then cost from the pricing table, then (record: store the exchange).
 import { createAnthropicTransport } from './anthropic.ts';
-import { ModelConfigError, ReplayMissError } from './errors.ts';
+import { ModelCallError, ModelConfigError, ReplayMissError } from './errors.ts';
 import { createOpenAITransport } from './openai.ts';
 import { costUsd, priceFor, warnUnpriced, type Price, type PricingOverrides, type WarningSink } from './pricing.ts';
 import { apiKeyFor, checkModelIds, resolveModelId, type ProviderConfig, type ResolvedModel } from './providers.ts';
@@ -75,6 +75,25 @@ function createReplayClient(resolved: ResolvedModel, dir: string, scope: string 
   };
 }
 
+// Configuration failures (401/403, unknown model, unsupported parameter …) seen per model and endpoint in this
+// process: every later call to the same model fails at once with the same error and its fix, instead of one more
+// request (and one more identical error) per run.
+const configurationFailures = new Map<string, ModelCallError>();
+
+/** Forgets remembered configuration failures (tests; a long-lived process after the user fixed the setup). */
+export function resetConfigurationFailures(): void {
+  configurationFailures.clear();
+}
+
+function rememberedFailure(key: string, modelId: string): ModelCallError | undefined {
+  const seen = configurationFailures.get(key);
+  if (!seen) return undefined;
+  return new ModelCallError(`${modelId}: not called: an earlier call failed with a configuration error: ${seen.providerMessage} [fix: ${seen.fix ?? 'see the message'}]`, {
+    modelId, provider: seen.provider, status: seen.status, errorType: seen.errorType, code: seen.code, attempts: 0, retryable: false,
+    category: 'configuration', fix: seen.fix, rule: seen.rule, providerMessage: seen.providerMessage, cause: seen,
+  });
+}
+
 /**
  * A client for one model id. Throws ModelConfigError at once for an unknown provider, a missing
  * key (unless replaying) or --record together with --replay.
@@ -113,13 +132,29 @@ export function createModelClient(id: string, opts: ModelClientOptions = {}): Mo
       const hash = session ? exchangeHash(model.id, normalized, opts.recordingScope) : undefined;
       const occurrence = session ? session.nextOccurrence(hash!) : undefined;
       const started = performance.now();
-      const { value, attempts } = await callWithRetries(() => transport(normalized, model.name, options.signal), {
-        modelId: model.id,
-        provider: resolved.provider,
-        policy: opts.retry,
-        hooks,
-        signal: options.signal,
-      });
+      const configKey = `${model.id}|${resolved.baseUrl}`;
+      const remembered = rememberedFailure(configKey, model.id);
+      if (remembered) throw remembered;
+      let outcome: { value: Awaited<ReturnType<ProviderTransport>>; attempts: number };
+      try {
+        outcome = await callWithRetries(() => transport(normalized, model.name, options.signal), {
+          modelId: model.id,
+          provider: resolved.provider,
+          policy: opts.retry,
+          hooks,
+          signal: options.signal,
+        });
+      } catch (err) {
+        if (err instanceof ModelCallError) {
+          if (err.category === 'configuration') configurationFailures.set(configKey, err);
+          if (err.usage) {
+            const price = priceOf(model.id);
+            err.costUsd = price ? costUsd(err.usage, price) : null;
+          }
+        }
+        throw err;
+      }
+      const { value, attempts } = outcome;
       const price = priceOf(model.id);
       const response: ModelResponse = {
         ...value,

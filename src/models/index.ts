@@ -1,7 +1,21 @@
 // The model layer's public surface. Other modules import from here, not from the files beside it.
 export * from './types.ts';
-export { ModelCallError, ModelConfigError, ReplayMissError } from './errors.ts';
-export { createModelClient, type ModelClientOptions } from './client.ts';
+export { ModelCallError, ModelConfigError, ReplayMissError, isModelCaused } from './errors.ts';
+export { createModelClient, resetConfigurationFailures, type ModelClientOptions } from './client.ts';
+export {
+  MODEL_FAILURE_LABELS,
+  failureCategorySchema,
+  modelFailureFromReason,
+  modelFailureKindSchema,
+  modelFailureReason,
+  modelFailureSchema,
+  recognizeFailure,
+  type FailureCategory,
+  type FailureFacts,
+  type ModelFailure,
+  type ModelFailureKind,
+  type Recognized,
+} from './failures.ts';
 export {
   BUILTIN_PROVIDERS,
   apiKeyFor,

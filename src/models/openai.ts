@@ -124,8 +124,32 @@ export interface OpenAITransportOptions {
   timeoutMs?: number;
 }
 
+/**
+ * The openai SDK reads an error's message and code only from a body's `error` member. Compatible servers differ:
+ * older vLLM answers `{object: "error", message, type, code}`, and some servers put the call's `usage` beside
+ * `error`. Error bodies are normalized to `{error: {message, type, code, usage}}` so the taxonomy (failures.ts)
+ * sees the server's own message and the tokens it reports for a failed call. Successful responses pass untouched.
+ */
+export async function normalizeErrorBody(response: Response): Promise<Response> {
+  if (response.ok) return response;
+  const text = await response.text();
+  let body: unknown;
+  try { body = JSON.parse(text); } catch { return new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers }); }
+  let out = body as Record<string, unknown>;
+  if (out && typeof out === 'object' && !Array.isArray(out)) {
+    if (out.error === undefined && typeof out.message === 'string') out = { error: { ...out } };
+    else if (out.error && typeof out.error === 'object' && out.usage !== undefined && (out.error as Record<string, unknown>).usage === undefined) {
+      out = { ...out, error: { ...(out.error as Record<string, unknown>), usage: out.usage } };
+    }
+  }
+  const headers = new Headers(response.headers);
+  headers.delete('content-length');
+  return new Response(JSON.stringify(out), { status: response.status, statusText: response.statusText, headers });
+}
+
 export function createOpenAITransport(opts: OpenAITransportOptions): ProviderTransport {
   const client = new OpenAI({
+    fetch: async (url: string | URL | Request, init?: RequestInit) => normalizeErrorBody(await fetch(url, init)),
     baseURL: opts.baseUrl,
     apiKey: opts.apiKey,
     // Never let the SDK pick up OPENAI_ADMIN_KEY / OPENAI_ORG_ID / OPENAI_PROJECT_ID from the

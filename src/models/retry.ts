@@ -8,6 +8,8 @@
 // replaces the backoff (capped); other 4xx fail at once; the final failure is a ModelCallError.
 import { z } from 'zod';
 import { ModelCallError } from './errors.ts';
+import { recognizeFailure, type Recognized } from './failures.ts';
+import type { Usage } from './types.ts';
 
 export const retryPolicySchema = z.object({
   /** Total attempts including the first. */
@@ -42,8 +44,14 @@ export interface FailureClass {
   retryable: boolean;
   status: number | undefined;
   errorType: string | undefined;
+  /** The provider's error code, when it sends a string one (OpenAI `context_length_exceeded` …). */
+  code?: string | undefined;
   retryAfterMs: number | undefined;
   reason: string;
+  /** Its place in the provider-error taxonomy (failures.ts). */
+  recognized: Recognized;
+  /** Token usage the server reported with the error, if any (some compatible servers do). */
+  usage?: Usage;
 }
 
 const RETRYABLE_STATUS = (s: number) => s === 408 || s === 409 || s === 429 || s >= 500;
@@ -91,23 +99,50 @@ function errorTypeOf(err: Loose): string | undefined {
   return typeof candidate === 'string' && candidate !== 'error' ? candidate : undefined;
 }
 
+/** A string error code from the body (`{error: {code}}`, or the OpenAI SDK's `code`). */
+function errorCodeOf(err: Loose): string | undefined {
+  const body = err?.error as Loose;
+  const nested = body?.error as Loose;
+  const candidate = err?.code ?? nested?.code ?? body?.code;
+  return typeof candidate === 'string' && candidate !== '' ? candidate : undefined;
+}
+
+/** Usage an error body carries (`usage` at the top or inside `error`), in either API's field names. */
+function usageOf(err: Loose): Usage | undefined {
+  const body = err?.error as Loose;
+  const u = (body?.usage ?? (body?.error as Loose)?.usage) as Loose;
+  if (!u || typeof u !== 'object') return undefined;
+  const n = (...vals: unknown[]) => { const v = vals.find((x) => typeof x === 'number' && Number.isFinite(x) && x >= 0); return typeof v === 'number' ? Math.floor(v) : 0; };
+  const cached = n((u.prompt_tokens_details as Loose)?.cached_tokens);
+  const prompt = n(u.prompt_tokens);
+  const usage: Usage = u.input_tokens !== undefined || u.output_tokens !== undefined
+    ? { inputTokens: n(u.input_tokens), outputTokens: n(u.output_tokens), cacheReadTokens: n(u.cache_read_input_tokens), cacheWriteTokens: n(u.cache_creation_input_tokens) }
+    : { inputTokens: Math.max(0, prompt - cached), outputTokens: n(u.completion_tokens), cacheReadTokens: Math.min(cached, prompt), cacheWriteTokens: 0 };
+  return usage.inputTokens + usage.outputTokens + usage.cacheReadTokens + usage.cacheWriteTokens > 0 ? usage : undefined;
+}
+
 export function classifyFailure(err: unknown, signal?: AbortSignal): FailureClass {
   const e = err as Loose;
   const names = namesOf(e);
   const message = String(e?.message ?? err).slice(0, 500);
-  const base = { status: undefined, errorType: errorTypeOf(e), retryAfterMs: undefined, reason: message };
+  const errorType = errorTypeOf(e);
+  const code = errorCodeOf(e);
+  const usage = usageOf(e);
+  const base = { status: undefined, errorType, code, retryAfterMs: undefined, reason: message, ...(usage ? { usage } : {}) };
+  const facts = { errorType, code, message: String(e?.message ?? err) };
   if (signal?.aborted || names.includes('AbortError') || names.includes('APIUserAbortError')) {
-    return { ...base, aborted: true, retryable: false };
+    return { ...base, aborted: true, retryable: false, recognized: { category: 'unknown', rule: 'aborted' } };
   }
   const status = typeof e?.status === 'number' ? e.status : undefined;
   if (status !== undefined) {
     const headers = e?.headers as { get(n: string): string | null } | undefined;
     const shouldRetry = typeof headers?.get === 'function' ? headers.get('x-should-retry') : null;
-    const retryable = shouldRetry === 'true' ? true : shouldRetry === 'false' ? false : RETRYABLE_STATUS(status);
-    return { ...base, aborted: false, retryable, status, retryAfterMs: parseRetryAfter(headers) };
-  }
-  if (base.errorType && RETRYABLE_STREAM_ERROR_TYPES.has(base.errorType)) {
-    return { ...base, aborted: false, retryable: true };
+    const recognized = recognizeFailure({ ...facts, status, network: false });
+    // Model-caused and configuration failures are never retried, whatever the server suggests; otherwise the
+    // server's x-should-retry wins over the status rule.
+    const retryable = recognized.category === 'model' || recognized.category === 'configuration' ? false
+      : shouldRetry === 'true' ? true : shouldRetry === 'false' ? false : recognized.category === 'transient' || RETRYABLE_STATUS(status);
+    return { ...base, aborted: false, retryable, status, retryAfterMs: parseRetryAfter(headers), recognized };
   }
   const network = causeChain(err).some((c) => {
     const code = typeof c?.code === 'string' ? c.code : '';
@@ -115,7 +150,13 @@ export function classifyFailure(err: unknown, signal?: AbortSignal): FailureClas
     return NETWORK_CODES.has(code) || n.includes('APIConnectionError') || n.includes('APIConnectionTimeoutError') ||
       /^(terminated|fetch failed|socket hang up|other side closed)$/i.test(String(c?.message ?? ''));
   });
-  return { ...base, aborted: false, retryable: network };
+  // A mid-stream error event carries a type and a message but no status.
+  const recognized = recognizeFailure({ ...facts, status: undefined, network });
+  if (recognized.category === 'model' || recognized.category === 'configuration') return { ...base, aborted: false, retryable: false, recognized };
+  if (errorType && RETRYABLE_STREAM_ERROR_TYPES.has(errorType)) {
+    return { ...base, aborted: false, retryable: true, recognized: { category: 'transient', rule: `stream ${errorType}` } };
+  }
+  return { ...base, aborted: false, retryable: network, recognized };
 }
 
 /** Full jitter: uniform in [0, min(maxDelay, base·2^(attempt-1))]. */
@@ -163,14 +204,25 @@ export async function callWithRetries<T>(
       if (failure.aborted) throw err;
       if (!failure.retryable || attempt >= policy.maxAttempts) {
         const what = failure.status !== undefined ? `HTTP ${failure.status}` : failure.retryable ? 'network error' : 'error';
-        const gaveUp = failure.retryable ? `gave up after ${attempt} attempts` : `not retryable, ${attempt} attempt(s)`;
+        const r = failure.recognized;
+        const gaveUp = failure.retryable ? `gave up after ${attempt} attempts`
+          : r.category === 'model' ? `model-caused (${r.modelKind}), not retried`
+          : r.category === 'configuration' ? `configuration: ${r.fix}`
+          : `not retryable, ${attempt} attempt(s)`;
         throw new ModelCallError(`${ctx.modelId}: ${what}${failure.errorType ? ` (${failure.errorType})` : ''}: ${failure.reason} [${gaveUp}]`, {
           modelId: ctx.modelId,
           provider: ctx.provider,
           status: failure.status,
           errorType: failure.errorType,
+          code: failure.code,
           attempts: attempt,
           retryable: failure.retryable,
+          category: r.category === 'unknown' && failure.retryable ? 'transient' : r.category,
+          modelKind: r.modelKind,
+          fix: r.fix,
+          rule: r.rule,
+          usage: failure.usage,
+          providerMessage: failure.reason,
           cause: err,
         });
       }
