@@ -6,6 +6,7 @@ import type { VerifierClient } from '../mcp/server.ts';
 import type { Limits } from '../scenarios/schema.ts';
 import type { Tokens } from '../pipeline/result.ts';
 import type { Transcript } from './transcript.ts';
+import type { ModelFailure } from '../models/index.ts';
 
 export interface AgentContext {
   scenario: LoadedScenario;
@@ -24,7 +25,7 @@ export interface AgentContext {
 /** How an agent's turn ended. */
 export type TurnEnd =
   | { kind: 'done' }                         // the agent says it is finished
-  | { kind: 'gave_up'; reason: string }      // it stopped without a change it stands behind
+  | { kind: 'gave_up'; reason: string }      // it stopped without a change it stands behind (`model: …`: the model failed)
   | { kind: 'limit'; limit: string };        // turns, tokens, cost or wall time ran out
 
 export interface AgentUsage {
@@ -35,6 +36,12 @@ export interface AgentUsage {
   /** Blocks and verifier calls that happened inside an external agent (its own Stop hook, its MCP client). */
   stopHookBlocks?: number;
   verifierCalls?: number;
+  /**
+   * Set when the run ended on a model-caused failure (context window exceeded, malformed tool calls, a refusal the
+   * API reports as an error, output truncated again and again). The turn then ended as `gave_up` with the reason
+   * `modelFailureReason(modelFailure)` (`model: <kind> (…)`): an agent outcome (no_pr), never a harness error.
+   */
+  modelFailure?: ModelFailure | null;
 }
 
 export interface AgentSession {

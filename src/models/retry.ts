@@ -48,6 +48,8 @@ export interface FailureClass {
   code?: string | undefined;
   retryAfterMs: number | undefined;
   reason: string;
+  /** The server's own message (from the error body when there is one), without the SDK's status prefix. */
+  providerMessage?: string;
   /** Its place in the provider-error taxonomy (failures.ts). */
   recognized: Recognized;
   /** Token usage the server reported with the error, if any (some compatible servers do). */
@@ -128,7 +130,10 @@ export function classifyFailure(err: unknown, signal?: AbortSignal): FailureClas
   const errorType = errorTypeOf(e);
   const code = errorCodeOf(e);
   const usage = usageOf(e);
-  const base = { status: undefined, errorType, code, retryAfterMs: undefined, reason: message, ...(usage ? { usage } : {}) };
+  const body = e?.error as Loose;
+  const bodyMessage = [(body?.error as Loose)?.message, body?.message].find((m) => typeof m === 'string' && m.trim() !== '') as string | undefined;
+  const providerMessage = (bodyMessage ?? message.replace(/^\d{3} /, '')).slice(0, 2000);
+  const base = { status: undefined, errorType, code, retryAfterMs: undefined, reason: message, providerMessage, ...(usage ? { usage } : {}) };
   const facts = { errorType, code, message: String(e?.message ?? err) };
   if (signal?.aborted || names.includes('AbortError') || names.includes('APIUserAbortError')) {
     return { ...base, aborted: true, retryable: false, recognized: { category: 'unknown', rule: 'aborted' } };
@@ -222,7 +227,7 @@ export async function callWithRetries<T>(
           fix: r.fix,
           rule: r.rule,
           usage: failure.usage,
-          providerMessage: failure.reason,
+          providerMessage: failure.providerMessage ?? failure.reason,
           cause: err,
         });
       }
