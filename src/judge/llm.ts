@@ -1,8 +1,11 @@
 // The LLM judge (after autoevals): the verdict is forced through the tool `submit_verdict {verdict, reason}`,
-// never scraped from prose. A reply without a valid verdict is retried once, then recorded as a judge error.
+// never scraped from prose. A reply without a valid verdict (no call, garbage input, an empty reason, two calls that
+// disagree) is retried once, then recorded as a judge error: never an approval. So is a model-caused provider failure
+// (failures.ts: the server could not parse the model's tool call, the diff overflows its context): the judge model
+// failed, not the harness. Transient failures after retries and configuration failures still throw (harness error).
 import { z } from 'zod';
 import type { ModelClient, ModelResponse, ToolDefinition } from '../models/index.ts';
-import { UsageTotals } from '../models/index.ts';
+import { ModelCallError, UsageTotals, isModelCaused, modelFailureReason } from '../models/index.ts';
 import { loadPromptVariant, readFrontMatterFile } from '../agent/prompts.ts';
 import { parseWith } from '../util/zod-error.ts';
 import type { Judge, JudgeDecision, JudgeInput } from './judge.ts';
@@ -24,7 +27,22 @@ export const SUBMIT_VERDICT: ToolDefinition = {
   },
 };
 
-const VerdictSchema = z.object({ verdict: z.enum(['approve', 'veto']), reason: z.string().min(1) });
+const VerdictSchema = z.object({ verdict: z.enum(['approve', 'veto']), reason: z.string().trim().min(1) });
+
+/** The one verdict in a reply, or why there is none. Every submit_verdict call must be valid and agree. */
+export function verdictOf(response: Pick<ModelResponse, 'content'>): { verdict: 'approve' | 'veto'; reason: string } | { problem: string } {
+  const calls = response.content.filter((b) => b.type === 'tool_call' && b.name === SUBMIT_VERDICT.name);
+  if (calls.length === 0) return { problem: 'the reply contained no submit_verdict call' };
+  const parsed = calls.map((c) => (c.type === 'tool_call' ? VerdictSchema.safeParse(c.input) : undefined));
+  const bad = parsed.findIndex((p) => !p?.success);
+  if (bad >= 0) {
+    const c = calls[bad];
+    return { problem: `invalid submit_verdict input: ${JSON.stringify(c.type === 'tool_call' ? c.input : null).slice(0, 200)}` };
+  }
+  const verdicts = new Set(parsed.map((p) => p!.data!.verdict));
+  if (verdicts.size > 1) return { problem: 'the reply contained submit_verdict calls that disagree (approve and veto)' };
+  return parsed[0]!.data!;
+}
 
 export const JudgeFrontMatterSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
@@ -67,19 +85,30 @@ export class LlmJudge implements Judge {
     const started = performance.now();
     const messages = [{ role: 'user' as const, content: [{ type: 'text' as const, text: judgeUserMessage(input) }] }];
     let problem = '';
+    let asked = 0;
     for (let attempt = 1; attempt <= 2; attempt++) {
+      asked = attempt;
       // The retry is always forced: a reasoned judge that forgot the tool gets no second chance to ramble.
       const forced = this.prompt.mode === 'forced' || attempt === 2;
-      const response: ModelResponse = await model.complete({
-        system: this.prompt.text, messages, tools: [SUBMIT_VERDICT], toolChoice: forced ? { name: SUBMIT_VERDICT.name } : 'auto', maxTokens: 2048, temperature: 0,
-      }, { signal: opts.signal });
+      let response: ModelResponse;
+      try {
+        response = await model.complete({
+          system: this.prompt.text, messages, tools: [SUBMIT_VERDICT], toolChoice: forced ? { name: SUBMIT_VERDICT.name } : 'auto', maxTokens: 2048, temperature: 0,
+        }, { signal: opts.signal });
+      } catch (e) {
+        if (e instanceof ModelCallError && e.usage) totals.add({ usage: e.usage, costUsd: e.costUsd ?? null });
+        if (!isModelCaused(e)) throw e;
+        problem = modelFailureReason({ kind: e.modelKind!, message: e.providerMessage });
+        // The same diff overflows the context again; an unparseable tool call may come out right the second time.
+        if (e.modelKind === 'context_window_exceeded') break;
+        continue;
+      }
       totals.add(response);
-      const call = response.content.find((b) => b.type === 'tool_call' && b.name === SUBMIT_VERDICT.name);
-      const parsed = call && call.type === 'tool_call' ? VerdictSchema.safeParse(call.input) : undefined;
-      if (parsed?.success) return this.decision(parsed.data.verdict, parsed.data.reason, null, totals, started);
-      problem = !call ? 'the reply contained no submit_verdict call' : `invalid submit_verdict input: ${JSON.stringify(call.type === 'tool_call' ? call.input : null).slice(0, 200)}`;
+      const v = verdictOf(response);
+      if ('verdict' in v) return this.decision(v.verdict, v.reason, null, totals, started);
+      problem = v.problem;
     }
-    return this.decision(null, '', `no valid verdict after a retry: ${problem}`, totals, started);
+    return this.decision(null, '', `no valid verdict${asked > 1 ? ' after a retry' : ''}: ${problem}`, totals, started);
   }
 
   private decision(verdict: 'approve' | 'veto' | null, reason: string, error: string | null, totals: UsageTotals, started: number): JudgeDecision {
