@@ -26,3 +26,20 @@ export function resolveInside(root: string, p: string): string {
   if (real !== realRoot && !real.startsWith(realRoot + path.sep)) throw new PathEscapeError(p);
   return path.join(real, ...rest);
 }
+
+/**
+ * Where a path resolved by the sandbox itself (every symlink followed, e.g. `realpath -m` run inside it) lands,
+ * relative to the workspace root as the sandbox sees it (also resolved): the relative path, '' for the root itself,
+ * or undefined when it lands outside the workspace. Pure string work, so both sandboxes share one rule.
+ */
+export function relativeInside(resolvedRoot: string, resolved: string): string | undefined {
+  const root = resolvedRoot.length > 1 ? resolvedRoot.replace(/\/+$/, '') : resolvedRoot;
+  if (resolved === root) return '';
+  const prefix = root === '/' ? '/' : root + '/';
+  return resolved.startsWith(prefix) ? resolved.slice(prefix.length) : undefined;
+}
+
+/** Is a workspace-relative path `.git` or inside a `.git` directory at any depth (git's own rule for tracked paths)? */
+export function isGitInternal(rel: string): boolean {
+  return rel.split('/').includes('.git');
+}
