@@ -3,5 +3,9 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { main } = await import('../src/cli/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+const { main, ignoreClosedOutput, EXIT_INTERRUPTED } = await import('../src/cli/main.ts');
+ignoreClosedOutput();
+const code = await main(process.argv.slice(2));
+// An interrupted run exits now: runs that ignored the abort past the grace period must not keep the process alive.
+if (code === EXIT_INTERRUPTED) process.exit(code);
+process.exitCode = code;

@@ -45,6 +45,26 @@ export async function buildProgram(ctx: CliContext, argv: string[] = []): Promis
   return program;
 }
 
+/** Exit code of a run stopped by SIGINT/SIGTERM (128 + SIGINT), as shells report it. */
+export const EXIT_INTERRUPTED = 130;
+
+let outputGuarded = false;
+/**
+ * A closed stdout or stderr (`fleetbench run … 2>&1 | head -2`, a CI log collector gone) must never stop a run:
+ * writes to it fail with EPIPE (later ERR_STREAM_DESTROYED) and are dropped; everything else still throws.
+ * Installed once per process, by the bin.
+ */
+export function ignoreClosedOutput(): void {
+  if (outputGuarded) return;
+  outputGuarded = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') return;
+      throw e;
+    });
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   const ctx: CliContext = { exitCode: 0, out: (l) => process.stdout.write(l + '\n'), err: (l) => process.stderr.write(l + '\n') };
   try {

@@ -1,12 +1,13 @@
 // `fleetbench run`: the matrix of scenarios × agents × judges × epochs, graded, with a report at the end.
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { CliContext } from './main.ts';
+import { EXIT_INTERRUPTED, type CliContext } from './main.ts';
 import { missingRequirements } from '../scenarios/toolchain.ts';
 import { loadConfig, agentSpecOf, judgeSpecOf, splitList, expandBuiltinAgents } from '../config/load.ts';
-import { loadAllScenarios, selectScenarios } from '../scenarios/load.ts';
+import { loadAllScenarios, selectScenarios, type LoadedScenario } from '../scenarios/load.ts';
 import { createSandboxFactory } from '../sandbox/factory.ts';
-import { runMatrix, readManifest } from '../runner/runner.ts';
+import { runMatrix, readManifest, MANIFEST_FILE, type Manifest } from '../runner/runner.ts';
 import { parseShard } from '../runner/shard.ts';
 import { writeReport } from '../report/report.ts';
 import { positiveInt, positiveNumber, timestampDir } from './options.ts';
@@ -40,53 +41,127 @@ export function registerRun(program: Command, ctx: CliContext): void {
     .option('--max-cost <usd>', 'stop starting runs once this much was spent (agent and judge models)', positiveNumber('--max-cost'))
     .option('--keep-workspaces', 'keep agent and grading workspaces for inspection')
     .action(async (flags: RunFlags) => {
-      const config = loadConfig(flags.config);
-      if (flags.sandbox && !['local', 'docker'].includes(flags.sandbox)) throw new UsageError(`--sandbox '${flags.sandbox}': use local or docker`);
-      if (flags.record && flags.replay) throw new UsageError('--record and --replay exclude each other');
-      let scenarioSel: string | string[] | undefined, agents: string[], judges: string[], epochs: number, limits = config.limits;
-      let shard = flags.shard ? parseShard(flags.shard) : undefined;
-      const outDir = path.resolve(flags.resume ?? flags.out ?? timestampDir());
-      const manifest = flags.resume ? readManifest(outDir) : undefined;
-      const scenariosDir = manifest ? manifest.scenariosDir ?? undefined : config.scenariosDir;
-      const all = loadAllScenarios(scenariosDir);
-      if (manifest) {
-        const m = manifest;
-        scenarioSel = m.scenarios; agents = m.agents; judges = m.judges; epochs = m.epochs; limits = m.limits;
-        shard = m.shard ?? undefined;
-      } else {
-        scenarioSel = flags.scenarios ?? config.scenarios;
-        const expanded = expandBuiltinAgents(splitList(flags.models), splitList(flags.prompts));
-        agents = [...splitList(flags.agents), ...expanded];
-        if (!agents.length) agents = config.agents.map(agentSpecOf);
-        judges = flags.judges ? splitList(flags.judges) : config.judges.map(judgeSpecOf);
-        epochs = flags.epochs ?? config.epochs;
+      // SIGINT/SIGTERM: the first stops the run (runs in flight aborted, report for what finished, exit 130);
+      // a second exits at once (what it leaves behind is swept by the next run).
+      const interrupt = new AbortController();
+      const onSignal = (sig: NodeJS.Signals) => {
+        if (interrupt.signal.aborted) {
+          ctx.err(`fleetbench: ${sig} again: exiting now`);
+          process.exit(EXIT_INTERRUPTED);
+        }
+        ctx.err(`fleetbench: ${sig}: stopping (${sig === 'SIGINT' ? 'Ctrl-C' : 'signal'} again to exit at once)`);
+        interrupt.abort(new Error(`interrupted by ${sig}`));
+      };
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
+      try {
+        await run(flags, ctx, interrupt.signal);
+      } finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
       }
-      const selected = selectScenarios(all, scenarioSel);
-      if (!selected.length) throw new UsageError('no scenarios to run (fix: add scenarios/<id>/ or check --scenarios)');
-      const sandboxCfg = { ...config.sandbox, kind: flags.sandbox ?? config.sandbox.kind };
-      // A scenario this host cannot run is skipped with its reason: run anyway, it would grade every agent ci_fail.
-      const scenarios = selected.filter((s) => {
-        const missing = missingRequirements(s, { toolchain: sandboxCfg.kind === 'local' });
-        if (missing) ctx.err(`skipping scenario ${s.id}: ${missing}`);
-        return !missing;
-      });
-      if (!scenarios.length) throw new UsageError(`none of the ${selected.length} selected scenario(s) can run on this host (see the lines above for what is missing)`);
-      const factory = await createSandboxFactory(sandboxCfg, ctx.err);
-      const summary = await runMatrix({
-        outDir, resume: Boolean(flags.resume), scenarios, agents: [...new Set(agents)], judges: [...new Set(judges)], epochs,
-        concurrency: flags.concurrency ?? config.concurrency, factory, limits, shard, scenariosDir,
-        maxCostUsd: flags.maxCost ?? config.budget.maxUsd, keepWorkspaces: flags.keepWorkspaces, log: ctx.err, progress: ctx.err,
-        agentDeps: { modelOptions: modelOptionsOf(config, flags, ctx.err), commands: config.commands },
-      });
-      const report = await writeReport(outDir);
-      const errors = summary.results.filter((r) => r.outcome === 'error').length;
-      for (const v of report.variants) {
-        ctx.out(`${v.agent} · ${v.judge}: ${v.outcomes.success}/${v.n} success${v.errors ? `, ${v.errors} harness error(s)` : ''}`);
-      }
-      ctx.out(`results: ${path.join(outDir, 'results.jsonl')}`);
-      ctx.out(`report:  ${path.join(outDir, 'report.md')}`);
-      if (errors) ctx.err(`warning: ${errors} run(s) ended in a harness error (not counted as agent outcomes); retry them with: fleetbench run --resume ${outDir}`);
     });
+}
+
+async function run(flags: RunFlags, ctx: CliContext, signal: AbortSignal): Promise<void> {
+  const config = loadConfig(flags.config);
+  if (flags.sandbox && !['local', 'docker'].includes(flags.sandbox)) throw new UsageError(`--sandbox '${flags.sandbox}': use local or docker`);
+  if (flags.record && flags.replay) throw new UsageError('--record and --replay exclude each other');
+  let scenarioSel: string | string[] | undefined, agents: string[], judges: string[], epochs: number, limits = config.limits;
+  let shard = flags.shard ? parseShard(flags.shard) : undefined;
+  const outDir = path.resolve(flags.resume ?? flags.out ?? timestampDir());
+  const manifest = flags.resume ? readManifest(outDir) : undefined;
+  const scenariosDir = manifest ? manifest.scenariosDir ?? undefined : config.scenariosDir;
+  const all = loadAllScenarios(scenariosDir);
+  let sandboxCfg: Config['sandbox'];
+  if (manifest) {
+    // --resume continues exactly the recorded run: its matrix, limits, shard and sandbox; a flag saying otherwise is refused.
+    refuseConflicts(flags, manifest, outDir, all);
+    const m = manifest;
+    scenarioSel = m.scenarios; agents = m.agents; judges = m.judges; epochs = m.epochs; limits = m.limits;
+    shard = m.shard ?? undefined;
+    sandboxCfg = { ...config.sandbox, ...(m.sandboxOptions ?? {}), kind: m.sandbox as Config['sandbox']['kind'] };
+  } else {
+    scenarioSel = flags.scenarios ?? config.scenarios;
+    agents = agentsOf(flags, config);
+    judges = flags.judges ? splitList(flags.judges) : config.judges.map(judgeSpecOf);
+    epochs = flags.epochs ?? config.epochs;
+    sandboxCfg = { ...config.sandbox, kind: flags.sandbox ?? config.sandbox.kind };
+  }
+  const selected = selectScenarios(all, scenarioSel);
+  if (!selected.length) throw new UsageError('no scenarios to run (fix: add scenarios/<id>/ or check --scenarios)');
+  // A scenario this host cannot run is skipped with its reason: run anyway, it would grade every agent ci_fail.
+  const scenarios = selected.filter((s) => {
+    const missing = missingRequirements(s, { toolchain: sandboxCfg.kind === 'local' });
+    if (missing) ctx.err(`skipping scenario ${s.id}: ${missing}`);
+    return !missing;
+  });
+  if (!scenarios.length) throw new UsageError(`none of the ${selected.length} selected scenario(s) can run on this host (see the lines above for what is missing)`);
+  const factory = await createSandboxFactory(sandboxCfg, ctx.err);
+  const { kind: _kind, ...sandboxOptions } = sandboxCfg;
+  const summary = await runMatrix({
+    outDir, resume: Boolean(flags.resume), scenarios, agents: [...new Set(agents)], judges: [...new Set(judges)], epochs,
+    concurrency: flags.concurrency ?? config.concurrency, factory, sandboxOptions, limits, shard, scenariosDir,
+    maxCostUsd: flags.maxCost ?? config.budget.maxUsd, keepWorkspaces: flags.keepWorkspaces, log: ctx.err, progress: ctx.err,
+    agentDeps: { modelOptions: modelOptionsOf(config, flags, ctx.err), commands: config.commands },
+    signal,
+  });
+  // Interrupted before the directory was made: nothing to report.
+  if (!fs.existsSync(path.join(outDir, MANIFEST_FILE))) {
+    ctx.err(`interrupted before any run started; nothing was written to ${outDir}`);
+    ctx.exitCode = EXIT_INTERRUPTED;
+    return;
+  }
+  const report = await writeReport(outDir);
+  const errors = summary.results.filter((r) => r.outcome === 'error').length;
+  for (const v of report.variants) {
+    ctx.out(`${v.agent} · ${v.judge}: ${v.outcomes.success}/${v.n} success${v.errors ? `, ${v.errors} harness error(s)` : ''}`);
+  }
+  ctx.out(`results: ${path.join(outDir, 'results.jsonl')}`);
+  ctx.out(`report:  ${path.join(outDir, 'report.md')}`);
+  if (errors) ctx.err(`warning: ${errors} run(s) ended in a harness error (not counted as agent outcomes); retry them with: fleetbench run --resume ${outDir}`);
+  if (signal.aborted) {
+    ctx.exitCode = EXIT_INTERRUPTED;
+    if (summary.interrupted) {
+      ctx.err(`interrupted: ${summary.ran} run(s) finished and recorded${summary.unfinished ? `, ${summary.unfinished} not finished (not recorded)` : ''}; `
+        + `the report covers what finished. Continue with: fleetbench run --resume ${outDir}`);
+    } else {
+      ctx.err('interrupted after every run had finished; the results and the report are complete');
+    }
+  }
+}
+
+function agentsOf(flags: RunFlags, config: Config): string[] {
+  const agents = [...splitList(flags.agents), ...expandBuiltinAgents(splitList(flags.models), splitList(flags.prompts))];
+  return agents.length ? agents : config.agents.map(agentSpecOf);
+}
+
+const sameSet = (a: readonly string[], b: readonly string[]) => new Set(a).size === new Set(b).size && a.every((x) => b.includes(x));
+
+/** A run-shaping flag given with --resume must say what run.json says; anything else is refused (exit 2). */
+function refuseConflicts(flags: RunFlags, m: Manifest, dir: string, all: LoadedScenario[]): void {
+  const refuse = (flag: string, given: string, recorded: string) => {
+    throw new UsageError(`--resume ${dir}: ${flag} ${given} conflicts with the run being resumed, which ${path.join(dir, MANIFEST_FILE)} records as ${recorded} `
+      + `(fix: drop ${flag}; --resume continues the recorded run, or start a new run with --out)`);
+  };
+  if (flags.sandbox && flags.sandbox !== m.sandbox) refuse('--sandbox', flags.sandbox, `sandbox ${m.sandbox}`);
+  if (flags.epochs !== undefined && flags.epochs !== m.epochs) refuse('--epochs', String(flags.epochs), `epochs ${m.epochs}`);
+  if (flags.agents || flags.models || flags.prompts) {
+    const given = [...splitList(flags.agents), ...expandBuiltinAgents(splitList(flags.models), splitList(flags.prompts))];
+    const flag = flags.agents ? '--agents' : flags.models ? '--models' : '--prompts';
+    if (!sameSet(given, m.agents)) refuse(flag, given.join(','), `agents ${m.agents.join(',')}`);
+  }
+  if (flags.judges && !sameSet(splitList(flags.judges), m.judges)) refuse('--judges', flags.judges, `judges ${m.judges.join(',')}`);
+  if (flags.scenarios) {
+    const ids = selectScenarios(all, flags.scenarios).map((s) => s.id);
+    if (!sameSet(ids, m.scenarios)) refuse('--scenarios', flags.scenarios, `scenarios ${m.scenarios.join(',')}`);
+  }
+  if (flags.shard) {
+    const s = parseShard(flags.shard);
+    if (!m.shard ? s.count !== 1 : s.index !== m.shard.index || s.count !== m.shard.count) {
+      refuse('--shard', flags.shard, m.shard ? `shard ${m.shard.index}/${m.shard.count}` : 'no shard (the whole matrix)');
+    }
+  }
 }
 
 /** Model options shared by agents and judges: providers and prices from the config, record/replay from flags. */

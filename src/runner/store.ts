@@ -37,18 +37,20 @@ export async function* readResults(file: string, onBadLine?: (lineNo: number, wh
 }
 
 /** The latest result per run key (later lines win). */
-export async function latestByKey(file: string): Promise<Map<string, RunResult>> {
+export async function latestByKey(file: string, onBadLine?: (lineNo: number, why: string) => void): Promise<Map<string, RunResult>> {
   const out = new Map<string, RunResult>();
-  for await (const r of readResults(file)) out.set(runKeyString(r), r);
+  for await (const r of readResults(file, onBadLine)) out.set(runKeyString(r), r);
   return out;
 }
 
 /**
- * Prepare a results file for --resume: keep every finished run, drop harness errors (they are retried) and torn
- * lines. Written to a temp file and renamed, so the file on disk is always complete.
+ * Prepare a results file for --resume: keep every finished run, drop harness errors (they are retried) and torn or
+ * invalid lines (each reported through onBadLine with its line number and reason; the run it held is redone, being
+ * missing). Written to a temp file and renamed, so the file on disk is always complete.
  */
-export async function compactForResume(file: string): Promise<{ kept: Map<string, RunResult>; dropped: number }> {
-  const latest = await latestByKey(file);
+export async function compactForResume(file: string, onBadLine?: (lineNo: number, why: string) => void): Promise<{ kept: Map<string, RunResult>; dropped: number; badLines: number }> {
+  let badLines = 0;
+  const latest = await latestByKey(file, (n, why) => { badLines++; onBadLine?.(n, why); });
   const kept = new Map([...latest].filter(([, r]) => r.outcome !== 'error'));
   const tmp = `${file}.tmp-${process.pid}`;
   fs.writeFileSync(tmp, [...kept.values()].map((r) => JSON.stringify(r) + '\n').join(''));
@@ -56,5 +58,5 @@ export async function compactForResume(file: string): Promise<{ kept: Map<string
   fs.fsyncSync(fd);
   fs.closeSync(fd);
   fs.renameSync(tmp, file);
-  return { kept, dropped: latest.size - kept.size };
+  return { kept, dropped: latest.size - kept.size, badLines };
 }
