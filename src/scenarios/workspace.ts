@@ -56,8 +56,11 @@ export interface Template { dir: string; baseCommit: string }
 const templates = new Map<string, Promise<Template>>();
 /** Per loaded scenario (a reload is a new object): the content hash is computed once, not once per run. */
 const templateOf = new WeakMap<LoadedScenario, Promise<Template>>();
-/** Bumped when the template layout changes, so caches built by an older fleetbench are not reused. */
-const TEMPLATE_LAYOUT = 2;
+/**
+ * Bumped when the template layout changes, so caches built by an older fleetbench are not reused.
+ * 3: symlinks in repo/ keep their relative targets (layout 2 rewrote them into absolute host paths into repo/).
+ */
+export const TEMPLATE_LAYOUT = 3;
 
 /** The cached git repo made from repo/ (one per scenario content hash). */
 export function scenarioTemplate(s: LoadedScenario): Promise<Template> {
@@ -69,7 +72,9 @@ export function scenarioTemplate(s: LoadedScenario): Promise<Template> {
     p = (async () => {
       const dir = path.join(cacheRoot(), 'templates', key);
       await buildAtomically(dir, async (tmp) => {
-        fs.cpSync(s.repoDir, tmp, { recursive: true });
+        // verbatimSymlinks: a link stays what the scenario author wrote (`link -> target.txt`, `dir/up -> ..`); without
+        // it cpSync rewrites relative targets into absolute paths into the harness checkout's scenarios/<id>/repo.
+        fs.cpSync(s.repoDir, tmp, { recursive: true, verbatimSymlinks: true });
         // Only what git needs: simple-git refuses inherited variables like EDITOR, and the base must not depend on them.
         const git = simpleGit(tmp).env({ PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: os.homedir(), ...GIT_ENV });
         await git.init();

@@ -1,13 +1,18 @@
 // Workspaces on real git: a compact cached template per scenario content, copied per run, with the same base commit
-// every time; a patch that does not apply is one clear error naming its source.
-import { describe, expect, it } from 'vitest';
+// every time; a patch that does not apply is one clear error naming its source. Symlinks keep their relative targets
+// (checked in the local and, when available, the docker sandbox), and an agent's symlink is only ever its own change.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { scaffoldScenario } from '../../src/scenarios/scaffold.ts';
 import { loadScenario } from '../../src/scenarios/load.ts';
-import { applyDiff, materialize, scenarioTemplate, PatchError } from '../../src/scenarios/workspace.ts';
+import Docker from 'dockerode';
+import { applyDiff, listFiles, materialize, scenarioTemplate, PatchError, TEMPLATE_LAYOUT } from '../../src/scenarios/workspace.ts';
+import { LocalSandboxFactory } from '../../src/sandbox/local.ts';
+import { DockerSandboxFactory } from '../../src/sandbox/docker.ts';
+import type { SandboxFactory } from '../../src/sandbox/sandbox.ts';
 
 const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
 
@@ -49,6 +54,108 @@ describe('materialize', () => {
     const err = await applyDiff(ws.dir, bad, 'variants/broken.patch').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PatchError);
     expect((err as Error).message).toMatch(/^variants\/broken\.patch does not apply to the base: .*nope\.txt/);
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+});
+
+const IMAGE = process.env.FLEETBENCH_SANDBOX_IMAGE ?? 'fleetbench-sandbox:latest';
+async function dockerSkipReason(): Promise<string> {
+  const docker = new Docker();
+  const ping = await Promise.race([docker.ping().then(() => ''), new Promise<string>((r) => setTimeout(() => r('timeout'), 5000))])
+    .catch((e: NodeJS.ErrnoException) => e.code ?? e.message);
+  if (ping) return `no Docker daemon (${ping})`;
+  return docker.getImage(IMAGE).inspect().then(() => '', () => `image ${IMAGE} is missing; build it: bash docker/bootstrap.sh`);
+}
+const dockerSkip = await dockerSkipReason();
+
+describe('symlinks in a scenario repo keep their relative targets', () => {
+  let root: string;
+  let repoDir: string;
+  let ws: string;
+  let tplDir: string;
+  const savedCache = process.env.FLEETBENCH_CACHE;
+
+  beforeAll(async () => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'fb-ws-links-'));
+    fs.chmodSync(root, 0o755);
+    process.env.FLEETBENCH_CACHE = path.join(root, 'cache');
+    const dir = await scaffoldScenario(path.join(root, 'scenarios'), 'ws-links');
+    repoDir = path.join(dir, 'repo');
+    fs.writeFileSync(path.join(repoDir, 'target.txt'), 'target\n');
+    fs.symlinkSync('target.txt', path.join(repoDir, 'link'));
+    fs.mkdirSync(path.join(repoDir, 'dir'));
+    fs.symlinkSync('..', path.join(repoDir, 'dir', 'up'));
+    const s = loadScenario(dir);
+    ws = (await materialize(s, path.join(root, 'w'))).dir;
+    tplDir = (await scenarioTemplate(s)).dir;
+  });
+
+  afterAll(() => {
+    if (savedCache === undefined) delete process.env.FLEETBENCH_CACHE; else process.env.FLEETBENCH_CACHE = savedCache;
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('the base commit and the workspace hold the relative targets', () => {
+    expect(fs.readlinkSync(path.join(ws, 'link'))).toBe('target.txt');
+    expect(fs.readlinkSync(path.join(ws, 'dir', 'up'))).toBe('..');
+    expect(git(ws, 'ls-files', '-s', 'link', 'dir/up')).toMatch(/^120000 [0-9a-f]+ 0\tdir\/up\n120000 [0-9a-f]+ 0\tlink$/);
+    expect(git(ws, 'cat-file', '-p', 'HEAD:link')).toBe('target.txt');
+    expect(git(ws, 'cat-file', '-p', 'HEAD:dir/up')).toBe('..');
+    expect(git(ws, 'status', '--porcelain')).toBe('');
+    expect(fs.readlinkSync(path.join(tplDir, 'link'))).toBe('target.txt');
+    // Templates built by layout 2 hold absolute links into repo/: the bumped layout is part of the cache key.
+    expect(path.basename(tplDir)).toMatch(new RegExp(`-t${TEMPLATE_LAYOUT}$`));
+    expect(TEMPLATE_LAYOUT).toBeGreaterThanOrEqual(3);
+  });
+
+  const sandboxes: Array<{ label: string; skip: string; factory: () => SandboxFactory }> = [
+    { label: 'local', skip: '', factory: () => new LocalSandboxFactory() },
+    { label: 'docker', skip: dockerSkip, factory: () => new DockerSandboxFactory({ image: IMAGE, labelPrefix: `fbwslinks${process.pid}`, memoryMb: 512, cpus: 1 }) },
+  ];
+  for (const env of sandboxes) {
+    it.skipIf(env.skip !== '')(`in the ${env.label} sandbox, writing through the links stays inside the workspace${env.skip ? ` (skipped: ${env.skip})` : ''}`, async () => {
+      const copy = (await materialize(loadScenario(path.dirname(repoDir)), path.join(root, `w-${env.label}`))).dir;
+      const factory = env.factory();
+      await factory.preflight();
+      const sb = await factory.create({ workspace: copy, readOnlyPaths: [], env: { PATH: '/usr/local/bin:/usr/bin:/bin' }, labels: {} });
+      try {
+        const r = await sb.exec('readlink link dir/up && echo via-link >> link && echo through-up > dir/up/through-up.txt && cat target.txt through-up.txt && git status --porcelain');
+        expect(r.stderr).toBe('');
+        expect(r.stdout).toBe('target.txt\n..\ntarget\nvia-link\nthrough-up\n M target.txt\n?? through-up.txt\n');
+      } finally {
+        await sb.dispose();
+      }
+      // The scenario's own repo/ (the harness checkout) is untouched.
+      expect(fs.readFileSync(path.join(repoDir, 'target.txt'), 'utf8')).toBe('target\n');
+      expect(fs.existsSync(path.join(repoDir, 'through-up.txt'))).toBe(false);
+    });
+  }
+});
+
+describe('an agent diff that adds a symlink out of the workspace', () => {
+  const OUT_LINK = 'diff --git a/tests/up b/tests/up\nnew file mode 120000\nindex 0000000..a96aa0e\n--- /dev/null\n+++ b/tests/up\n@@ -0,0 +1 @@\n+../..\n\\ No newline at end of file\n';
+
+  it('applies like any change (it is the agent\'s to be graded), and the link is only a link', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'fb-ws-out-'));
+    const s = loadScenario(await scaffoldScenario(path.join(root, 'scenarios'), 'ws-out-link'));
+    const ws = await materialize(s, path.join(root, 'w'));
+    await applyDiff(ws.dir, OUT_LINK, 'the final diff');
+    expect(fs.readlinkSync(path.join(ws.dir, 'tests', 'up'))).toBe('../..');
+    expect(git(ws.dir, 'status', '--porcelain')).toBe('?? tests/up');
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('listFiles (hidden/ copied in at grading) lists regular files only and never follows a link', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'fb-ws-list-'));
+    fs.mkdirSync(path.join(root, 'hidden', 'hidden_tests'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'hidden', 'hidden_tests', 'test_a.py'), 'x');
+    fs.mkdirSync(path.join(root, 'elsewhere'));
+    fs.writeFileSync(path.join(root, 'elsewhere', 'secret.txt'), 's');
+    fs.symlinkSync('../elsewhere', path.join(root, 'hidden', 'out'));
+    fs.symlinkSync('../../elsewhere/secret.txt', path.join(root, 'hidden', 'hidden_tests', 'file-link'));
+    fs.symlinkSync('.', path.join(root, 'hidden', 'hidden_tests', 'loop'));
+    expect(listFiles(path.join(root, 'hidden'))).toEqual(['hidden_tests/test_a.py']);
+    expect(listFiles(path.join(root, 'missing'))).toEqual([]);
     fs.rmSync(root, { recursive: true, force: true });
   });
 });
