@@ -1,6 +1,7 @@
 // The one definition of a run's result: one line of results.jsonl.
 import { z } from 'zod';
 import { OutcomeSchema, ScopeRuleSchema, VerifierToolSchema } from '../scenarios/schema.ts';
+import { modelFailureFromReason, modelFailureSchema, type ModelFailure } from '../models/failures.ts';
 
 export const RunOutcomeSchema = z.union([OutcomeSchema, z.literal('error')]);
 export type RunOutcome = z.infer<typeof RunOutcomeSchema>;
@@ -66,6 +67,14 @@ export const RunResultSchema = z.object({
   sandbox: z.string(),
   transcript: z.string().nullable().describe('path relative to the results directory'),
   error: z.string().nullable().describe('harness failure, kept apart from agent outcomes'),
+  /**
+   * Set when the run ended (no_pr) on a failure of the agent's MODEL, not of the harness: context window exceeded,
+   * malformed tool calls, a refusal reported as an error, output truncated again and again (src/models/failures.ts).
+   * Such a run is an agent outcome: --resume does not re-run it. Optional (absent = null) so results written before
+   * it existed still parse and a RunResult built without it still type-checks; readers use modelFailureOf, which
+   * falls back to a `model: <kind>` reason.
+   */
+  modelFailure: modelFailureSchema.nullable().optional(),
   startedAt: z.string(),
   finishedAt: z.string(),
 });
@@ -73,6 +82,13 @@ export type RunResult = z.infer<typeof RunResultSchema>;
 
 export interface RunKey { scenario: string; agent: string; judge: string; epoch: number }
 export const runKeyString = (k: RunKey): string => `${k.scenario}|${k.agent}|${k.judge}|${k.epoch}`;
+
+/** The run's model-caused failure: the field, or (older results, or a pipeline that only wrote the reason) a no_pr
+ * reason `model: <kind> (…)` / `agent gave up: model: <kind> (…)`. */
+export function modelFailureOf(r: { outcome: string; reason?: string; modelFailure?: ModelFailure | null }): ModelFailure | null {
+  if (r.outcome !== 'no_pr') return null;
+  return r.modelFailure ?? (r.reason ? modelFailureFromReason(r.reason) : null);
+}
 
 /** What a finished run spent on models, agent and LLM judge together (unpriced models count 0). */
 export const spentUsd = (r: Pick<RunResult, 'costUsd' | 'judgeCostUsd'>): number => (r.costUsd ?? 0) + (r.judgeCostUsd ?? 0);

@@ -3,9 +3,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { RunResult, RunOutcome } from '../pipeline/result.ts';
-import { runKeyString } from '../pipeline/result.ts';
+import { modelFailureOf, runKeyString } from '../pipeline/result.ts';
+import type { ModelFailureKind } from '../models/failures.ts';
 import { readResults, RESULTS_FILE } from '../runner/store.ts';
-import { Aggregator, type AggregatableRun, type VariantAggregate } from '../scoring/aggregate.ts';
+import { Aggregator, ModelFailureAccumulator, type AggregatableRun, type ModelFailureBreakdown, type VariantAggregate } from '../scoring/aggregate.ts';
 import { PassKAccumulator, type PassKPoint } from '../scoring/passk.ts';
 import { wilsonInterval, type RateInterval } from '../scoring/stats.ts';
 
@@ -16,6 +17,8 @@ export interface RunRow extends AggregatableRun {
   diffFiles: number; diffAdded: number; diffRemoved: number; lastVerdict: 'approve' | 'veto' | null;
   error: string | null; transcript: string | null; startedAt: string;
   judgeTokensInput: number; judgeTokensOutput: number;
+  /** The kind of the agent model's failure that ended the run (no_pr), or null. */
+  modelFailure: { kind: ModelFailureKind } | null;
 }
 
 export interface VariantReport extends VariantAggregate {
@@ -39,6 +42,8 @@ export interface ReportSummary {
   /** Most graded epochs of any scenario × variant. */
   epochs: number;
   variants: VariantReport[];
+  /** Per agent model: success rate beside the share of runs that ended on a model-caused failure, by kind. */
+  modelFailures: ModelFailureBreakdown[];
   /** scenario → variant id → outcome per epoch (index epoch − 1) */
   matrix: Record<string, Record<string, string[]>>;
   /** Lines that did not parse (a torn write), and lines superseded by a later line with the same run key. */
@@ -86,7 +91,17 @@ export function toRow(r: RunResult, intern: (s: string) => string = (s) => s): R
     judgeCostUsd: r.judgeCostUsd, judgeTokensInput: r.judgeTokens.input, judgeTokensOutput: r.judgeTokens.output,
     diffFiles: r.diffStats.files, diffAdded: r.diffStats.added, diffRemoved: r.diffStats.removed,
     error: r.error, transcript: r.transcript, startedAt: r.startedAt,
+    modelFailure: failureKind(modelFailureOf(r)?.kind),
   };
+}
+
+const failureKinds = new Map<ModelFailureKind, { kind: ModelFailureKind }>();
+/** Rows share one frozen object per kind. */
+function failureKind(kind: ModelFailureKind | undefined): RunRow['modelFailure'] {
+  if (!kind) return null;
+  let v = failureKinds.get(kind);
+  if (!v) failureKinds.set(kind, (v = Object.freeze({ kind })));
+  return v;
 }
 
 /** Stream results.jsonl into one slim row per run key; later lines win (the store's rule). */
@@ -117,12 +132,14 @@ export function variantOrder(dir: string, ids: Iterable<string>): string[] {
 export function summarize(rowsByKey: Iterable<RunRow>, order: (ids: string[]) => string[], extra: { badLines: number; supersededLines: number }): CollectedReport {
   const agg = new Aggregator();
   const passK = new PassKAccumulator();
+  const failures = new ModelFailureAccumulator();
   const matrix: ReportSummary['matrix'] = {};
   const rows: RunRow[] = [];
   let errors = 0;
   for (const r of rowsByKey) {
     rows.push(r);
     agg.add(r);
+    failures.add(r);
     const v = variantId(r.agent, r.judge);
     ((matrix[r.scenario] ??= {})[v] ??= [])[r.epoch - 1] = r.outcome;
     if (r.outcome === 'error') errors++;
@@ -151,7 +168,7 @@ export function summarize(rowsByKey: Iterable<RunRow>, order: (ids: string[]) =>
     rows,
     summary: {
       generatedAt: new Date().toISOString(), runs: rows.length, errors, scenarios: Object.keys(matrix).length,
-      epochs: passK.maxEpochs(), variants, matrix: sortedMatrix, ...extra,
+      epochs: passK.maxEpochs(), variants, modelFailures: failures.breakdown(), matrix: sortedMatrix, ...extra,
     },
   };
 }

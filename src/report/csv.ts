@@ -10,6 +10,8 @@ export const CSV_COLUMNS = [
   'wall_ms', 'diff_files', 'diff_added', 'diff_removed', 'started_at', 'reason', 'error', 'transcript',
   // Added after the first release: at the end, so readers that index columns by position keep working.
   'judge_tokens_input', 'judge_tokens_output', 'judge_cost_usd',
+  // The kind of the agent model's own failure that ended the run (no_pr), e.g. context_window_exceeded; empty otherwise.
+  'model_failure',
 ] as const;
 
 export type CsvValue = string | number | boolean | null | undefined;
@@ -37,6 +39,7 @@ export function csvRecord(r: RunRow): CsvValue[] {
     r.toolCalls, r.verifierCalls, r.tokens.input, r.tokens.output, r.tokens.cacheRead, r.tokens.cacheWrite, r.costUsd,
     r.wallMs, r.diffFiles, r.diffAdded, r.diffRemoved, r.startedAt, r.reason, r.error, r.transcript,
     r.judgeTokensInput, r.judgeTokensOutput, r.judgeCostUsd,
+    r.modelFailure?.kind ?? null,
   ];
 }
 

@@ -4,6 +4,7 @@ import type { CollectedReport } from './collect.ts';
 import { confusionSvg, costSuccessSvg, heatmapSvg, outcomeBarsSvg, HEATMAP_ROWS } from './charts.ts';
 import { count, escapeXml as x, num, rateWithInterval, seconds, usd } from './format.ts';
 import { htmlPage, htmlTable } from './html-page.ts';
+import { MODEL_FAILURE_NOTE, modelFailureTable } from './markdown.ts';
 
 const interval = (i: { estimate: number; low: number; high: number }) => rateWithInterval({ rate: i.estimate, low: i.low, high: i.high });
 
@@ -19,15 +20,22 @@ export function renderHtml({ summary: d, rows }: CollectedReport): string {
     d.variants.map((v) => [v.agent, v.judge, String(v.n), rateWithInterval(v.successRate),
       ...OUTCOMES.filter((o) => o !== 'success').map((o) => `${v.outcomes[o]} (${rateWithInterval(v.rates[o])})`), String(v.errors)]), [2]));
 
+  if (d.modelFailures?.length) {
+    const t = modelFailureTable(d.modelFailures);
+    b.push('<h2>Model failures per model</h2>', `<p class="note">${x(MODEL_FAILURE_NOTE).replace(/`([^`]+)`/g, '<code>$1</code>')}</p>`);
+    b.push(htmlTable(t.header, t.rows, [1]));
+  }
+
   b.push('<h2>Cost against success</h2>', costSuccessSvg(d.variants));
   b.push('<p class="note">Each point is a variant; the whisker is the Wilson 95% interval of its success rate.</p>');
   b.push(htmlTable(['agent', 'judge', 'mean turns', 'mean tokens', 'cost', 'cost/run', 'cost/success', 'judge cost', 'mean wall time'],
     d.variants.map((v) => [v.agent, v.judge, num(v.meanTurns), count(v.meanTokens), usd(v.costUsd, 2), usd(v.costPerRun), usd(v.costPerSuccess), usd(v.judgeCostUsd, 2), seconds(v.meanWallMs)]), [2, 3, 4, 5, 6, 7, 8]));
 
   b.push('<h2>Gates and judge</h2>');
-  b.push(htmlTable(['agent', 'judge', 'CI pass', 'hidden pass', 'scope adherence', 'veto rate', 'course-corrected', 'judge FPR', 'judge FNR'],
+  b.push(htmlTable(['agent', 'judge', 'CI pass', 'hidden pass', 'scope adherence', 'veto rate', 'course-corrected', 'judge FPR', 'judge FNR', 'judge errors'],
     d.variants.map((v) => [v.agent, v.judge, rateWithInterval(v.ciPassRate), rateWithInterval(v.hiddenPassRate), rateWithInterval(v.scopeAdherence),
-      rateWithInterval(v.vetoRate), rateWithInterval(v.courseCorrectionRate), rateWithInterval(v.judgeFpr), rateWithInterval(v.judgeFnr)])));
+      rateWithInterval(v.vetoRate), rateWithInterval(v.courseCorrectionRate), rateWithInterval(v.judgeFpr), rateWithInterval(v.judgeFnr),
+      v.judgeErrors !== undefined ? `${v.judgeErrors} (${rateWithInterval(v.judgeErrorRate)})` : 'n/a'])));
 
   b.push('<h2>Judge confusion</h2>');
   b.push('<p class="note">The judge\'s last verdict against what the final diff grades to: a successful diff should be approved, an out_of_scope one vetoed.</p>');

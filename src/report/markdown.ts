@@ -3,6 +3,22 @@ import { OUTCOMES } from '../scenarios/schema.ts';
 import type { CollectedReport, ReportSummary, VariantReport } from './collect.ts';
 import { OUTCOME_ORDER } from './charts.ts';
 import { count, mdTable, num, rateWithInterval, seconds, usd } from './format.ts';
+import { MODEL_FAILURE_LABELS } from '../models/failures.ts';
+import { MODEL_FAILURE_KINDS, type ModelFailureBreakdown } from '../scoring/aggregate.ts';
+
+/** The per-model failure table, shared by report.md and report.html: header and rows. */
+export function modelFailureTable(list: readonly ModelFailureBreakdown[]): { header: string[]; rows: string[][] } {
+  const share = (c: number, r: ModelFailureBreakdown['successRate']) => `${c} (${rateWithInterval(r)})`;
+  return {
+    header: ['model', 'n', 'success', 'model-caused failures', ...MODEL_FAILURE_KINDS.map((k) => MODEL_FAILURE_LABELS[k]), 'harness errors'],
+    rows: list.map((m) => [m.model, String(m.n), share(m.successes, m.successRate), share(m.failures, m.failureRate),
+      ...MODEL_FAILURE_KINDS.map((k) => share(m.byKind[k].count, m.byKind[k].rate)), String(m.errors)]),
+  };
+}
+
+export const MODEL_FAILURE_NOTE = 'Runs the agent\'s model ended itself (context window exceeded, malformed tool calls after feedback, ' +
+  'a refusal the API reports as an error, output cut off at max tokens again and again) are `no_pr` outcomes of that model, ' +
+  'counted in its rates and never retried by --resume; harness errors are not the model\'s and are counted apart.';
 
 /** Rows of the matrix printed in report.md; the full matrix is in summary.json and results.csv. */
 export const MATRIX_ROWS_MD = 500;
@@ -33,16 +49,24 @@ export function renderMarkdown({ summary: d, rows }: CollectedReport): string {
       ...OUTCOMES.filter((o) => o !== 'success').map((o) => `${v.outcomes[o]} (${rateWithInterval(v.rates[o])})`),
       v.errors ? `${v.errors} (${rateWithInterval(v.errorRate)} of attempts)` : '0'])));
 
+  if (d.modelFailures?.length) {
+    out.push('', '## Model failures per model', '', MODEL_FAILURE_NOTE, '');
+    const t = modelFailureTable(d.modelFailures);
+    out.push(mdTable(t.header, t.rows));
+  }
+
   out.push('', '## Gates and judge', '');
   out.push('CI pass, hidden pass and scope adherence are over the runs that produced a diff; veto rate over runs the judge saw; ' +
     'course-correction over vetoed runs. Judge FPR/FNR compare its last verdict with what the final diff grades to ' +
-    '(success → should approve, out_of_scope → should veto).', '');
-  out.push(mdTable(['agent', 'judge', 'CI pass', 'hidden pass', 'scope adherence', 'veto rate', 'course-corrected', 'judge FPR', 'judge FNR'],
+    '(success → should approve, out_of_scope → should veto). Judge errors (no valid verdict: garbage, no call, or its model ' +
+    'failed) are over every verdict asked for; a judge error is never counted as an approval.', '');
+  out.push(mdTable(['agent', 'judge', 'CI pass', 'hidden pass', 'scope adherence', 'veto rate', 'course-corrected', 'judge FPR', 'judge FNR', 'judge errors'],
     d.variants.map((v) => {
       const cm = v.judgeConfusion;
       return [v.agent, v.judge, rateWithInterval(v.ciPassRate), rateWithInterval(v.hiddenPassRate), rateWithInterval(v.scopeAdherence),
         rateWithInterval(v.vetoRate), rateWithInterval(v.courseCorrectionRate),
-        ratio(v.judgeFpr, cm.fp, cm.fp + cm.tn), ratio(v.judgeFnr, cm.fn, cm.fn + cm.tp)];
+        ratio(v.judgeFpr, cm.fp, cm.fp + cm.tn), ratio(v.judgeFnr, cm.fn, cm.fn + cm.tp),
+        v.judgeErrors !== undefined ? `${v.judgeErrors} (${rateWithInterval(v.judgeErrorRate)} of verdicts)` : 'n/a'];
     })));
 
   out.push('', '## Effort and cost', '');
