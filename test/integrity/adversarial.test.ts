@@ -2,7 +2,7 @@
 // real CLI (`fleetbench run`) once in the local sandbox and once in docker. None may grade `success` unless it does the
 // task, local and docker must agree on every outcome, and no diff may turn its run into a harness `error`.
 // The fixture is test/fixtures/adversarial/adv-py-money (each variant's header says what it does and why it must
-// grade to its declared outcome); the 300 MB variant is generated here, never committed.
+// grade to its declared outcome); the 300 MB and over-the-cap variants are generated here, never committed.
 // Set FLEETBENCH_INTEGRITY_LOG=FILE to collect the outcome tables (before/after records for the issue's note).
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import fs from 'node:fs';
@@ -13,7 +13,7 @@ import Docker from 'dockerode';
 import { runCli } from '../helpers/cli.ts';
 import type { RunResult } from '../../src/pipeline/result.ts';
 import {
-  SCENARIO, addHugeFileVariant, copyScenario, countByKey, declaredOutcomes, dockerUnavailable, formatTable, publishTable,
+  SCENARIO, addGeneratedVariants, copyScenario, countByKey, declaredOutcomes, dockerUnavailable, formatTable, publishTable,
   readResults, type TableRow,
 } from './helpers.ts';
 
@@ -24,8 +24,8 @@ if (dockerWhyNot) console.warn(`adversarial suite: docker part skipped: ${docker
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'fb-adversarial-'));
 const scenariosDir = copyScenario(root);
 const scenarioDir = path.join(scenariosDir, SCENARIO);
-// Generated at collection time, so the per-variant tests below include it.
-const hugeVariant = addHugeFileVariant(scenarioDir);
+// Generated at collection time, so the per-variant tests below include them.
+addGeneratedVariants(scenarioDir);
 const expected = () => new Map<string, string>([
   ['replay:golden', 'success'], ['noop', 'no_pr'],
   ...[...declaredOutcomes(scenarioDir)].map(([v, o]) => [`replay:${v}`, o] as [string, string]),
@@ -81,8 +81,8 @@ for (const sandbox of SANDBOXES) {
       });
     }
 
-    it('the 300 MB diff is graded ci_fail with its size in the reason', () => {
-      const r = results[sandbox]?.get(`replay:${hugeVariant}`);
+    it('a diff over the grading cap is graded ci_fail with its size in the reason', () => {
+      const r = results[sandbox]?.get('replay:diff-over-cap');
       expect(r?.outcome, r?.reason).toBe('ci_fail');
       expect(r!.reason).toMatch(/\b\d+(\.\d+)?\s*(MB|MiB|bytes|B)\b/);
     });
