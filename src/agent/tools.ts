@@ -66,7 +66,7 @@ const shq = shellQuote;
 interface Resolved {
   /** The resolved path relative to the workspace root ('' for the root). */
   rel: string;
-  kind: 'file' | 'directory' | 'missing' | 'other';
+  kind: 'file' | 'directory' | 'missing' | 'under-file' | 'other';
   size: number;
 }
 
@@ -82,6 +82,9 @@ function resolveScript(p: string): string {
     'r=$(realpath -m -- "$p" && printf x) || exit 98',
     'r=${r%x}; r=${r%?}', // the x kept a trailing newline of the name from being stripped; now drop realpath's own
     'if [ -f "$r" ]; then kind=file; elif [ -d "$r" ]; then kind=directory; elif [ -e "$r" ]; then kind=other; else kind=missing; fi',
+    // A missing path whose nearest existing ancestor is a file: refused in both sandboxes alike (docker's archive
+    // upload would otherwise replace that file with a directory).
+    'if [ "$kind" = missing ]; then d=${r%/*}; while [ -n "$d" ] && [ ! -e "$d" ]; do d=${d%/*}; done; [ -z "$d" ] || [ -d "$d" ] || kind=under-file; fi',
     'size=0; [ "$kind" = file ] && size=$(stat -c %s -- "$r")',
     `printf '%s\\0%s\\0%s\\0%s\\0' "$root" "$r" "$kind" "$size"`,
     'inside=0',
@@ -153,7 +156,7 @@ async function readLines(sandbox: Sandbox, p: string, startLine: unknown, endLin
   if (r.exitCode !== 0) throw new ToolError(`cannot read ${p}: ${r.stderr.trim().slice(0, 300) || `exit ${r.exitCode}`}`);
   const { fields: [root, resolved, kind, sizeText], rest } = parseFields(r.stdout, 4);
   checkResolved(p, root, resolved);
-  if (kind === 'missing') throw new ToolError(`cannot read ${p}: no such file`);
+  if (kind === 'missing' || kind === 'under-file') throw new ToolError(`cannot read ${p}: no such file`);
   if (kind === 'directory') throw new ToolError(`${p} is a directory; use list_files to see its files`);
   if (kind !== 'file') throw new ToolError(`cannot read ${p}: not a regular file`);
   const size = Number(sizeText);
@@ -242,6 +245,7 @@ async function runFileTool(name: string, input: Record<string, unknown>, ctx: To
       const target = await resolveInSandbox(ctx.sandbox, p);
       if (target.kind === 'directory' || !target.rel) throw new ToolError(`${p} is a directory; give a file path`);
       if (target.kind === 'other') throw new ToolError(`cannot write ${p}: not a regular file`);
+      if (target.kind === 'under-file') throw new ToolError(`cannot write ${p}: a parent of it is a file, not a folder`);
       await ctx.sandbox.writeFile(target.rel, input.content).catch(toolFailure('write', p));
       return `wrote ${p} (${input.content.split('\n').length} lines)`;
     }
@@ -253,7 +257,7 @@ async function runFileTool(name: string, input: Record<string, unknown>, ctx: To
       const toBytes = Buffer.byteLength(to, 'utf8');
       if (toBytes > MAX_WRITE_BYTES) throw new ToolError(`new_string is ${mib(toBytes)}; edit_file inserts at most ${mib(MAX_WRITE_BYTES)} per call; nothing was changed`);
       const target = await resolveInSandbox(ctx.sandbox, p);
-      if (target.kind === 'missing') throw new ToolError(`cannot edit ${p}: no such file (use write_file to create it)`);
+      if (target.kind === 'missing' || target.kind === 'under-file') throw new ToolError(`cannot edit ${p}: no such file (use write_file to create it)`);
       if (target.kind !== 'file') throw new ToolError(`cannot edit ${p}: not a regular file`);
       if (target.size > MAX_EDIT_FILE_BYTES) throw new ToolError(`${p} is ${mib(target.size)}; edit_file edits files of at most ${mib(MAX_EDIT_FILE_BYTES)}`);
       const text = (await ctx.sandbox.readFile(target.rel).catch(toolFailure('read', p))).toString('utf8');

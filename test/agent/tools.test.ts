@@ -139,6 +139,10 @@ for (const env of sandboxes) {
         expect(await tool('read_file', { path: 'src' })).toMatchObject({ isError: true, content: expect.stringMatching(/is a directory/) });
         expect(await tool('write_file', { path: 'src', content: 'x' })).toMatchObject({ isError: true, content: expect.stringMatching(/is a directory/) });
         expect(await tool('edit_file', { path: 'missing.txt', old_string: 'a', new_string: 'b' })).toMatchObject({ isError: true, content: expect.stringMatching(/no such file.*write_file/) });
+        // Under a file: refused alike (docker's archive upload would have replaced target.txt with a folder).
+        expect(await tool('write_file', { path: 'target.txt/x/y.txt', content: 'x' })).toEqual({ isError: true, content: 'cannot write target.txt/x/y.txt: a parent of it is a file, not a folder' });
+        expect(await tool('read_file', { path: 'target.txt/x' })).toEqual({ isError: true, content: 'cannot read target.txt/x: no such file' });
+        expect(await sh('test -f target.txt && echo file')).toBe('file\n');
       });
     });
 
