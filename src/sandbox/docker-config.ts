@@ -1,10 +1,17 @@
 // Pure pieces of the docker sandbox: options, labels, container configuration, environment, paths.
 import path from 'node:path';
 import type Docker from 'dockerode';
-import { scrubEnv } from './sandbox.ts';
+import { isSecretEnvName } from './sandbox.ts';
 
 export const SANDBOX_UID = 1000;
 export const SANDBOX_USER = `${SANDBOX_UID}:${SANDBOX_UID}`;
+/**
+ * The container's own user (docker-init and the keep-alive): root, with only the capabilities the exec wrapper needs
+ * to drop commands to uid 1000 and kill what they leave (KILL, SETUID, SETGID). Commands never run as root, have no
+ * capabilities and no-new-privileges, so they can signal neither the keep-alive nor the wrapper.
+ */
+export const CONTAINER_USER = '0:0';
+export const CONTAINER_CAPS = ['KILL', 'SETUID', 'SETGID'];
 export const WORKSPACE_DIR = '/workspace';
 /** HOME inside: tools write caches under HOME, and only /workspace and /tmp are writable. */
 export const HOME_DIR = '/tmp';
@@ -104,14 +111,16 @@ export function isHostToolchainEnvName(name: string): boolean {
 }
 
 /**
- * The spec's environment as the container gets it: secrets scrubbed again (defence in depth), the host session
+ * The spec's environment as the container gets it: secret-looking names dropped again (defence in depth), the host session
  * dropped, values naming the host workspace rewritten to /workspace (GOCACHE=<ws>/.fleetbench/go-cache), and
  * other host toolchain locations dropped (the image has its own).
  */
 export function containerEnv(specEnv: Record<string, string>, hostWorkspace: string, extra: Record<string, string> = {}): string[] {
   const kept: Array<[string, string]> = [];
-  for (const [k, v] of Object.entries(scrubEnv(specEnv))) {
-    if (isSessionEnvName(k)) continue;
+  // spec.env is already the host allowlist plus the scenario's own variables (the caller builds it): only secret-looking
+  // names are dropped again here, so a scenario variable reaches docker exactly as it reaches the local sandbox.
+  for (const [k, v] of Object.entries(specEnv)) {
+    if (isSecretEnvName(k) || isSessionEnvName(k)) continue;
     const rewritten = rewriteWorkspacePaths(v, hostWorkspace);
     if (rewritten !== v || !isHostToolchainEnvName(k)) kept.push([k, rewritten]);
   }
@@ -160,7 +169,7 @@ export interface ContainerPlan {
   groups: string[];
 }
 
-/** The container: network none, uid 1000, no capabilities, read-only root, limits, a dead-man's-switch keep-alive. */
+/** The container: network none, commands as uid 1000 without capabilities, read-only root, limits, a dead-man's-switch keep-alive. */
 export function containerCreateOptions(plan: ContainerPlan): Docker.ContainerCreateOptions {
   const { limits } = plan;
   const memory = Math.round(limits.memoryMb * 1024 * 1024);
@@ -172,7 +181,7 @@ export function containerCreateOptions(plan: ContainerPlan): Docker.ContainerCre
     OpenStdin: true,
     StdinOnce: true,
     AttachStdin: true,
-    User: SANDBOX_USER,
+    User: CONTAINER_USER,
     WorkingDir: WORKSPACE_DIR,
     Env: plan.env,
     Labels: plan.labels,
@@ -183,6 +192,7 @@ export function containerCreateOptions(plan: ContainerPlan): Docker.ContainerCre
       Init: true, // tini as PID 1: reaps zombies of killed commands
       ReadonlyRootfs: true,
       CapDrop: ['ALL'],
+      CapAdd: CONTAINER_CAPS,
       SecurityOpt: ['no-new-privileges'],
       Memory: memory,
       MemorySwap: memory, // no swap beyond the limit
@@ -212,5 +222,6 @@ export function containerPath(relative: string): string {
 
 export function describeIsolation(l: ResolvedLimits): string {
   return `docker container (${l.image}): network none, uid ${SANDBOX_UID}, all capabilities dropped, no-new-privileges, ` +
+    `every process of uid ${SANDBOX_UID} killed after each command, ` +
     `read-only root with writable ${WORKSPACE_DIR} and /tmp, memory ${l.memoryMb} MB, ${l.cpus} CPU, ${l.pidsLimit} pids`;
 }

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { HarnessError } from '../util/errors.ts';
+import { HarnessError, SandboxLostError } from '../util/errors.ts';
 import { BUILD_HINT, START_DOCKER_HINT } from './docker-config.ts';
 
 /** Every docker API call that is not a stream gets an answer within this long, or the call fails (never a hang). */
@@ -68,8 +68,8 @@ export function translateDockerError(e: unknown, ctx: { during: string; endpoint
   const status = statusCodeOf(e);
   const msg = apiMessage(e);
   if (status === 404 && ctx.image && /no such image/i.test(msg)) return imageMissing(ctx.image, ctx.endpoint);
-  if ((status === 404 || status === 409) && ctx.containerId && /container|not running|removal/i.test(msg)) {
-    return new HarnessError(`sandbox container ${ctx.containerId.slice(0, 12)} is gone during ${ctx.during} (${msg})`, { cause: e });
+  if ((status === 404 || status === 409) && ctx.containerId && /no such container|is not running|removal|is dead|is restarting/i.test(msg)) {
+    return new SandboxLostError(`sandbox container ${ctx.containerId.slice(0, 12)} is gone during ${ctx.during} (${msg})`, { cause: e });
   }
   return new HarnessError(`docker ${ctx.during} failed: ${msg}`, { cause: e });
 }

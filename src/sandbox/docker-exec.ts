@@ -1,10 +1,13 @@
 // One command in a warm container through the exec API, with the timeout the Docker API lacks.
 //
-// Every process a command starts inherits FLEETBENCH_EXEC_ID=<id> in its environment, including daemons that
-// setsid away from `timeout`'s process group. When the command ends (normally or at its timeout) the wrapper
-// kills every process still carrying that id, so nothing the command started outlives it, and a forgotten
-// background job can't hold the exec's output open. A host watchdog covers a wrapper that never returns.
-import { randomUUID } from 'node:crypto';
+// Per-exec cleanup by user, not by an environment marker. The container's own processes (docker-init and the `cat`
+// keep-alive) run as root with only CAP_KILL/CAP_SETUID/CAP_SETGID; every command runs as the sandbox user (uid 1000)
+// with no capabilities and no-new-privileges, so whatever a command starts (setsid, `env -i`, double forks) is a
+// uid-1000 process. The exec's own wrapper runs as root: it starts `timeout` (root, so the command can neither kill
+// nor ptrace it), which drops to uid 1000 through setpriv; when the command ends (normally or at its timeout) the
+// wrapper kills every uid-1000 process in the container's PID namespace, rescanning until none is left (a fork bomb
+// keeps forking while we kill). The command cannot kill the wrapper, the keep-alive or the container's init. A host
+// watchdog covers a wrapper that never returns.
 import type { Duplex } from 'node:stream';
 import type Docker from 'dockerode';
 import { HarnessError } from '../util/errors.ts';
@@ -18,40 +21,65 @@ export const KILL_GRACE_SECONDS = 2;
 const WATCHDOG_MARGIN_MS = 10_000;
 /** After the output stream ends, how long the exec may still report Running before we give up on it. */
 const EXIT_POLL_MS = 3_000;
+/** The user the wrapper and the sweep run as (root with CAP_KILL, CAP_SETUID, CAP_SETGID only). */
+export const WRAPPER_USER = '0:0';
+/** Written to stderr by the wrapper when uid-1000 processes survived every sweep round (never seen in practice). */
+export const SWEEP_INCOMPLETE = '[fleetbench: processes of the sandbox user survived the cleanup]';
 
-// A bash function (plain strings: the shell's ${...} must not be template interpolation).
+// A bash function (plain strings: the shell's ${...} must not be template interpolation). Fork-free (builtins only:
+// at the pids limit every fork fails). Kills every live process whose real uid is $1: first SIGSTOP until none of them
+// runs (a stopped process keeps its pid slot, so a fork bomb at the limit can no longer fork, and cannot resume the
+// others), then SIGKILL them all; repeated until none is left. Zombies and the dead are init's to reap.
 const SWEEP = [
   'sweep() {',
-  '  local marker="FLEETBENCH_EXEC_ID=$1" round p pid e found',
-  '  for ((round = 0; round < 50; round++)); do', // a fork bomb keeps forking while we kill
-  '    found=0',
+  '  local uid=$1 round p line state u left running',
+  '  for ((round = 0; round < 400; round++)); do',
+  '    left=0 running=0',
   '    for p in /proc/[0-9]*; do',
-  '      pid=${p#/proc/}',
-  '      [ "$pid" = "$$" ] && continue',
-  "      while IFS= read -r -d '' e; do",
-  '        if [ "$e" = "$marker" ]; then kill -9 "$pid" 2>/dev/null && found=1; break; fi',
-  '      done 2>/dev/null < "$p/environ"',
+  '      state="" u=""',
+  '      while IFS= read -r line; do',
+  '        case $line in State:*) state=$line ;; Uid:*) u=$line; break ;; esac',
+  '      done 2>/dev/null < "$p/status"',
+  '      u=${u#Uid:}; u=${u#"${u%%[![:space:]]*}"}; u=${u%%[[:space:]]*}', // real uid: the first field
+  '      [ "$u" = "$uid" ] || continue',
+  '      case $state in *Z\\ *|*X\\ *) continue ;; esac',
+  '      left=1',
+  '      case $state in *T\\ *|*t\\ *) ;; *) running=1; kill -STOP "${p#/proc/}" 2>/dev/null ;; esac',
   '    done',
-  '    [ "$found" = 0 ] && return 0',
+  '    [ "$left" = 0 ] && return 0',
+  '    [ "$running" = 1 ] && continue',
+  '    for p in /proc/[0-9]*; do',
+  '      u=""',
+  '      while IFS= read -r line; do case $line in Uid:*) u=$line; break ;; esac; done 2>/dev/null < "$p/status"',
+  '      u=${u#Uid:}; u=${u#"${u%%[![:space:]]*}"}; u=${u%%[[:space:]]*}',
+  '      [ "$u" = "$uid" ] && kill -KILL "${p#/proc/}" 2>/dev/null',
+  '    done',
   '  done',
+  '  return 1',
   '}',
 ].join('\n');
 
-/** bash -c WRAPPER fleetbench-exec <id> <seconds> <command>. The fd juggling keeps bash's own "Killed" job
- * notice out of the command's stderr while the command's stderr passes through. */
+/**
+ * bash -c WRAPPER fleetbench-exec <uid> <gid> <groups,> <seconds> <cwd> <command>, as root. The fd juggling keeps
+ * bash's own "Killed" job notice out of the command's stderr while the command's stderr passes through.
+ */
 export const EXEC_WRAPPER = `${SWEEP}
-{ FLEETBENCH_EXEC_ID="$1" timeout -k ${KILL_GRACE_SECONDS} "$2" bash -c "$3" 2>&3 3>&-; } 3>&2 2>/dev/null
+{ timeout -k ${KILL_GRACE_SECONDS} "$4" setpriv --reuid="$1" --regid="$2" --groups="$3" env -C "$5" bash -c "$6" 2>&3 3>&-; } 3>&2 2>/dev/null
 rc=$?
-sweep "$1"
+sweep "$1" || echo '${SWEEP_INCOMPLETE}' >&2
 exit $rc`;
 
 const SWEEP_ONLY = `${SWEEP}
-sweep "$1"`;
+sweep "$1" || exit 3`;
 
 export interface ExecRequest {
   command: string;
   env: string[];
-  user: string;
+  /** Numeric uid and gid the command runs as (the sandbox user). */
+  uid: number;
+  gid: number;
+  /** Supplementary groups of the command (numeric); its gid is always among them. */
+  groups: string[];
   workingDir: string;
   stdin?: string;
   timeoutMs: number;
@@ -67,21 +95,38 @@ export function isTimeoutExit(exitCode: number, elapsedMs: number, timeoutMs: nu
   return (exitCode === 124 || exitCode === 137) && elapsedMs >= timeoutMs;
 }
 
+/** `uid[:gid]` (numeric) as the wrapper's arguments; the sandbox's supplementary groups go with its own user. */
+export function parseUser(user: string): { uid: number; gid: number } {
+  const m = /^(\d+)(?::(\d+))?$/.exec(user);
+  if (!m) throw new Error(`docker sandbox: exec user must be numeric uid[:gid], got ${JSON.stringify(user)}`);
+  return { uid: Number(m[1]), gid: Number(m[2] ?? m[1]) };
+}
+
+export function wrapperArgs(req: Pick<ExecRequest, 'uid' | 'gid' | 'groups' | 'timeoutMs' | 'workingDir' | 'command'>): string[] {
+  const groups = [...new Set([String(req.gid), ...req.groups])].join(',');
+  return ['bash', '-c', EXEC_WRAPPER, 'fleetbench-exec', String(req.uid), String(req.gid), groups,
+    timeoutArgument(req.timeoutMs), req.workingDir, req.command];
+}
+
 type StreamOutcome = { kind: 'end' } | { kind: 'watchdog' } | { kind: 'error'; error: Error };
+
+/** Thrown (as a cause) when the exec's stream or inspect failed: the caller checks whether the container is gone. */
+export class ExecStreamError extends HarnessError {
+  constructor(message: string, options?: { cause?: unknown }) { super(message, options); this.name = 'ExecStreamError'; }
+}
 
 export async function runExec(container: Docker.Container, req: ExecRequest): Promise<ExecResult> {
   const started = performance.now();
-  const id = randomUUID();
   const hasStdin = req.stdin !== undefined;
   const exec = await bounded(container.exec({
-    Cmd: ['bash', '-c', EXEC_WRAPPER, 'fleetbench-exec', id, timeoutArgument(req.timeoutMs), req.command],
+    Cmd: wrapperArgs(req),
     AttachStdout: true,
     AttachStderr: true,
     AttachStdin: hasStdin,
     Tty: false,
     Env: req.env,
-    User: req.user,
-    WorkingDir: req.workingDir,
+    User: WRAPPER_USER,
+    WorkingDir: '/', // the command's own directory is entered as uid 1000 (env -C): it may be closed to root
   }), 'exec create');
   const stream = (await bounded(exec.start({ hijack: true, stdin: hasStdin }), 'exec start')) as unknown as Duplex;
 
@@ -119,7 +164,7 @@ export async function runExec(container: Docker.Container, req: ExecRequest): Pr
   });
 
   if (outcome.kind === 'watchdog') {
-    await sweepExec(container, id, req.user, 'the command outlived its timeout and the kill grace');
+    await sweepUser(container, req.uid, 'the command outlived its timeout and the kill grace');
     return result(124, true);
   }
 
@@ -132,32 +177,35 @@ export async function runExec(container: Docker.Container, req: ExecRequest): Pr
       info = await bounded(exec.inspect(), 'exec inspect');
     }
   } catch (e) {
-    throw new HarnessError(`docker connection lost during exec of \`${abbreviate(req.command)}\`: ${(e as Error).message}`, { cause: e });
+    throw new ExecStreamError(`docker connection lost during exec of \`${abbreviate(req.command)}\`: ${(e as Error).message}`, { cause: e });
   }
   if (info.Running || info.ExitCode === null || info.ExitCode === undefined) {
     // The output stream broke but the command is still running: stop it and fail the run rather than guess.
-    await sweepExec(container, id, req.user, 'the exec output stream closed while the command was running').catch(() => {});
+    await sweepUser(container, req.uid, 'the exec output stream closed while the command was running').catch(() => {});
     const why = outcome.kind === 'error' ? outcome.error.message : 'stream closed early';
-    throw new HarnessError(`docker exec of \`${abbreviate(req.command)}\` lost its output stream (${why})`);
+    throw new ExecStreamError(`docker exec of \`${abbreviate(req.command)}\` lost its output stream (${why})`);
   }
   const elapsed = performance.now() - started;
   return result(info.ExitCode, isTimeoutExit(info.ExitCode, elapsed, req.timeoutMs));
 }
 
-/** Kill every process of one exec (by its environment marker), as the user that ran it. */
-async function sweepExec(container: Docker.Container, id: string, user: string, why: string): Promise<void> {
+/** Kill every process of `uid` in the container, from a root exec the user's processes cannot kill. */
+export async function sweepUser(container: Docker.Container, uid: number, why: string): Promise<void> {
   try {
     const exec = await bounded(container.exec({
-      Cmd: ['bash', '-c', SWEEP_ONLY, 'fleetbench-sweep', id], AttachStdout: false, AttachStderr: false, User: user,
+      Cmd: ['bash', '-c', SWEEP_ONLY, 'fleetbench-sweep', String(uid)], AttachStdout: false, AttachStderr: false,
+      User: WRAPPER_USER, WorkingDir: '/',
     }), 'exec create (sweep)', 30_000);
     await bounded(exec.start({ Detach: true }), 'exec start (sweep)', 30_000);
-    const deadline = performance.now() + 10_000;
-    while ((await bounded(exec.inspect(), 'exec inspect (sweep)', 30_000)).Running) {
-      if (performance.now() > deadline) throw new Error('sweep did not finish within 10s');
+    const deadline = performance.now() + 20_000;
+    let info: Docker.ExecInspectInfo;
+    while ((info = await bounded(exec.inspect(), 'exec inspect (sweep)', 30_000)).Running) {
+      if (performance.now() > deadline) throw new Error('sweep did not finish within 20s');
       await new Promise((r) => setTimeout(r, 50));
     }
+    if (info.ExitCode !== 0) throw new Error(`sweep exited ${info.ExitCode}`);
   } catch (e) {
-    throw new HarnessError(`docker sandbox: ${why}, and killing it failed: ${(e as Error).message}`, { cause: e });
+    throw new ExecStreamError(`docker sandbox: ${why}, and killing it failed: ${(e as Error).message}`, { cause: e });
   }
 }
 

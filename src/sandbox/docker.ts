@@ -5,13 +5,13 @@ import { statSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import path from 'node:path';
 import Docker from 'dockerode';
-import { HarnessError, UsageError } from '../util/errors.ts';
+import { HarnessError, SandboxLostError, UsageError } from '../util/errors.ts';
 import {
   DEFAULT_EXEC_TIMEOUT_MS, OUTPUT_CAP_BYTES,
   type ExecOptions, type ExecResult, type Sandbox, type SandboxFactory, type SandboxSpec,
 } from './sandbox.ts';
 import {
-  SANDBOX_USER, WORKSPACE_DIR, containerCreateOptions, containerEnv, containerPath, describeIsolation,
+  SANDBOX_UID, SANDBOX_USER, WORKSPACE_DIR, containerCreateOptions, containerEnv, containerPath, describeIsolation,
   m2RepositoryFor, resolveLimits, rewriteWorkspacePaths, sandboxLabels, validateReadOnlyPaths,
   type DockerSandboxOptions, type ResolvedLimits,
 } from './docker-config.ts';
@@ -19,8 +19,9 @@ import {
   bounded, daemonUnreachable, describeEndpoint, imageMissing, statusCodeOf, translateDockerError, unixSocketOf,
   type ModemLike,
 } from './docker-errors.ts';
-import { runExec } from './docker-exec.ts';
+import { ExecStreamError, parseUser, runExec, sweepUser } from './docker-exec.ts';
 import { firstEntry, mirrorArchive, packDirectory, packFile } from './docker-tar.ts';
+import { createDeferredSymlinks, type DeferredSymlink } from './docker-links.ts';
 import { cleanOrphans as removeOrphans, currentOwner, type OrphanCleanup } from './docker-orphans.ts';
 
 export type { DockerSandboxOptions } from './docker-config.ts';
@@ -28,6 +29,8 @@ export type { OrphanCleanup } from './docker-orphans.ts';
 
 const PREFLIGHT_TIMEOUT_MS = 15_000;
 const MAX_SYMLINK_HOPS = 8;
+/** After a 137/143 exit or our timeout, how long the container is watched for having gone away (the exec ends first). */
+export const LOST_SETTLE_MS = 1_500;
 
 function dockerClient(d: DockerSandboxOptions['docker']): Docker {
   return d instanceof Docker ? d : new Docker(d); // no options: dockerode reads DOCKER_HOST (else the local socket)
@@ -63,7 +66,13 @@ export class DockerSandbox implements Sandbox {
   readonly kind = 'docker' as const;
   /** Commands see the workspace here, whatever its host path. */
   readonly workdir = WORKSPACE_DIR;
+  /** What the copy into the container left out or did differently (fifos, non-UTF-8 names, links it could not make). */
+  readonly copyNotes: string[] = [];
   private disposing?: Promise<void>;
+  /** Set when the container went away under us (its keep-alive's stdin closed): every later call throws it. */
+  private lost?: string;
+  /** Commands run one at a time: each ends by killing every process of the sandbox user. */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     readonly container: Docker.Container,
@@ -73,7 +82,12 @@ export class DockerSandbox implements Sandbox {
     readonly isolation: string,
     private readonly endpoint: string,
     private readonly onDisposed: (s: DockerSandbox) => void,
-  ) {}
+    /** Supplementary groups of the sandbox user (GroupAdd: host caches readable by group). */
+    private readonly groups: string[] = [],
+  ) {
+    const gone = () => { if (!this.disposing) this.lost ??= 'its keep-alive ended (container stopped, killed or removed)'; };
+    lease.on('close', gone);
+  }
 
   get id(): string {
     return this.container.id;
@@ -83,26 +97,83 @@ export class DockerSandbox implements Sandbox {
     return translateDockerError(e, { during, endpoint: this.endpoint, containerId: this.container.id });
   }
 
-  private assertLive(): void {
-    if (this.disposing) throw new HarnessError(`docker sandbox ${this.id.slice(0, 12)} was already disposed`);
+  /** A failure while the daemon says the container still runs: a HarnessError, never SandboxLostError. */
+  private failAlive(e: unknown, during: string): HarnessError {
+    const t = this.fail(e, during);
+    return t instanceof SandboxLostError ? new HarnessError(t.message, { cause: e }) : t;
   }
 
-  async exec(command: string, options: ExecOptions = {}): Promise<ExecResult> {
+  private assertLive(): void {
+    if (this.disposing) throw new HarnessError(`docker sandbox ${this.id.slice(0, 12)} was already disposed`);
+    if (this.lost) throw this.lostError(this.lost);
+  }
+
+  private lostError(why: string, cause?: unknown): SandboxLostError {
+    return new SandboxLostError(`docker sandbox container ${this.id.slice(0, 12)} is gone: ${why}`, { cause });
+  }
+
+  /**
+   * Why the container is no longer usable (removed, not running), or undefined while it runs. Undefined too when the
+   * daemon cannot say (the caller keeps its own error).
+   */
+  async lostReason(): Promise<string | undefined> {
+    if (this.lost) return this.lost;
+    try {
+      const info = await bounded(this.container.inspect(), 'container inspect', 30_000);
+      const st = info.State;
+      if (st.Running && !st.Paused && !st.Restarting) return undefined;
+      return `container ${st.Status}${st.OOMKilled ? ' (OOM-killed)' : ''}, exit ${st.ExitCode}`;
+    } catch (e) {
+      const status = statusCodeOf(e);
+      if (status === 404) return 'container removed';
+      return undefined;
+    }
+  }
+
+  exec(command: string, options: ExecOptions = {}): Promise<ExecResult> {
+    const run = this.queue.then(() => this.execNow(command, options));
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  private async execNow(command: string, options: ExecOptions): Promise<ExecResult> {
     this.assertLive();
     const workingDir = options.cwd ? containerPath(options.cwd) : WORKSPACE_DIR;
+    const user = parseUser(options.user ?? SANDBOX_USER);
+    let result: ExecResult;
     try {
-      return await runExec(this.container, {
+      result = await runExec(this.container, {
         command,
         env: Object.entries(options.env ?? {}).map(([k, v]) => `${k}=${rewriteWorkspacePaths(v, this.hostWorkspace)}`),
-        user: options.user ?? SANDBOX_USER,
+        ...user,
+        groups: user.uid === SANDBOX_UID ? this.groups : [],
         workingDir,
         stdin: options.stdin,
         timeoutMs: options.timeoutMs ?? DEFAULT_EXEC_TIMEOUT_MS,
         capBytes: OUTPUT_CAP_BYTES,
       });
     } catch (e) {
-      throw this.fail(e, `exec of a command`);
+      // A broken stream or a failed inspect: a container that went away is the sandbox lost, not the daemon.
+      const why = await this.lostReason();
+      if (why) throw this.lostError(why, e);
+      throw this.failAlive(e, `exec of a command`);
     }
+    // A signal-ish status (killed, terminated, our timeout) may be the container going away, not the command: the
+    // exec can end a moment before the daemon records the container's exit, so look for up to LOST_SETTLE_MS.
+    if (result.exitCode === 137 || result.exitCode === 143 || result.timedOut) {
+      for (const end = performance.now() + LOST_SETTLE_MS; ; await new Promise((r) => setTimeout(r, 200))) {
+        const why = await this.lostReason();
+        if (why) throw this.lostError(why);
+        if (performance.now() >= end) break;
+      }
+    }
+    return result;
+  }
+
+  /** Kill every process of the sandbox user now (also done after every exec). */
+  async killUserProcesses(): Promise<void> {
+    this.assertLive();
+    await sweepUser(this.container, SANDBOX_UID, 'cleanup requested');
   }
 
   async readFile(relPath: string): Promise<Buffer> {
@@ -113,9 +184,9 @@ export class DockerSandbox implements Sandbox {
       try {
         entry = await firstEntry(await bounded(this.container.getArchive({ path: abs }), 'read file'));
       } catch (e) {
-        if (statusCodeOf(e) === 404) throw enoent(relPath);
-        throw this.fail(e, `read of ${relPath}`);
+        throw await this.fileError(e, `read of ${relPath}`, relPath);
       }
+      if (this.lost) throw this.lostError(this.lost);
       if (entry.type === 'file') return entry.data;
       if (entry.type === 'directory') throw Object.assign(new Error(`EISDIR: '${relPath}' is a directory`), { code: 'EISDIR' });
       if (entry.type !== 'symlink') throw new Error(`'${relPath}' is not a regular file`);
@@ -135,8 +206,18 @@ export class DockerSandbox implements Sandbox {
       await bounded(this.container.putArchive(archive, { path: WORKSPACE_DIR }), 'write file');
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'EISDIR') throw e;
-      throw this.fail(e, `write of ${relPath}`);
+      throw await this.fileError(e, `write of ${relPath}`);
     }
+    if (this.lost) throw this.lostError(this.lost);
+  }
+
+  /** A failed archive call: ENOENT for a missing path, SandboxLostError for a missing container, else HarnessError. */
+  private async fileError(e: unknown, during: string, missingPath?: string): Promise<Error> {
+    // A 404 is a missing path or a missing container (dockerode says "no such container" for both): ask the daemon.
+    const why = await this.lostReason();
+    if (why) return this.lostError(why, e);
+    if (statusCodeOf(e) === 404 && missingPath !== undefined) return enoent(missingPath);
+    return this.failAlive(e, during);
   }
 
   /** Permission bits of an existing regular file (kept on overwrite, like fs.writeFile), else undefined. */
@@ -145,7 +226,7 @@ export class DockerSandbox implements Sandbox {
     try {
       res = await bounded(this.container.infoArchive({ path: abs }), 'stat file');
     } catch (e) {
-      if (statusCodeOf(e) === 404) return undefined;
+      if (statusCodeOf(e) === 404) return undefined; // a new file (a missing container fails the write that follows)
       throw e;
     }
     res.resume?.();
@@ -166,8 +247,9 @@ export class DockerSandbox implements Sandbox {
     try {
       await mirrorArchive(await bounded(this.container.getArchive({ path: WORKSPACE_DIR }), 'read workspace'), hostDir);
     } catch (e) {
-      throw this.fail(e, 'copy of the workspace back to the host');
+      throw await this.fileError(e, 'copy of the workspace back to the host');
     }
+    if (this.lost) throw this.lostError(this.lost);
   }
 
   dispose(): Promise<void> {
@@ -193,6 +275,9 @@ export class DockerSandboxFactory implements SandboxFactory {
   readonly limits: ResolvedLimits;
   readonly labelPrefix: string;
   private readonly live = new Set<DockerSandbox>();
+  /** Creates under way: disposeAll waits for them (each removes its own container once the factory is closed). */
+  private readonly pending = new Set<Promise<unknown>>();
+  private closed = false;
   private daemonCpus?: Promise<number>;
 
   constructor(private readonly options: DockerSandboxOptions = {}) {
@@ -234,7 +319,16 @@ export class DockerSandboxFactory implements SandboxFactory {
     return this.daemonCpus;
   }
 
-  async create(spec: SandboxSpec): Promise<DockerSandbox> {
+  create(spec: SandboxSpec): Promise<DockerSandbox> {
+    if (this.closed) return Promise.reject(new HarnessError('sandbox factory closed'));
+    const p = this.createNow(spec);
+    this.pending.add(p);
+    const forget = () => { this.pending.delete(p); };
+    p.then(forget, forget);
+    return p;
+  }
+
+  private async createNow(spec: SandboxSpec): Promise<DockerSandbox> {
     const readOnlyPaths = validateReadOnlyPaths(spec.readOnlyPaths);
     const m2 = m2RepositoryFor(this.options.m2Repository, readOnlyPaths, process.env);
     if (m2 && !readOnlyPaths.includes(m2)) readOnlyPaths.push(...validateReadOnlyPaths([m2]));
@@ -247,6 +341,7 @@ export class DockerSandboxFactory implements SandboxFactory {
       readOnlyPaths,
       groups: isLocalDaemon(this.docker) ? groupsToRead(readOnlyPaths) : [],
     });
+    if (this.closed) throw new HarnessError('sandbox factory closed');
     const ctx = { endpoint: this.endpoint, image: limits.image };
     let container: Docker.Container;
     try {
@@ -255,21 +350,33 @@ export class DockerSandboxFactory implements SandboxFactory {
       throw translateDockerError(e, { ...ctx, during: 'container create' });
     }
     let lease: Socket | undefined;
+    const deferred: DeferredSymlink[] = [];
+    const notes: string[] = [];
     try {
+      if (this.closed) throw new HarnessError('sandbox factory closed');
       // The keep-alive's stdin: held for the sandbox's life; closing it (even by our death) ends the container.
       lease = (await bounded(
         container.attach({ stream: true, stdin: true, stdout: false, stderr: false, hijack: true }), 'attach',
       )) as unknown as Socket;
       lease.on('error', () => {});
       lease.unref?.();
-      await bounded(container.putArchive(packDirectory(spec.workspace), { path: WORKSPACE_DIR }), 'copy workspace in');
+      const archive = packDirectory(spec.workspace, {
+        onDeferredSymlink: (relPath, linkname) => deferred.push({ relPath, linkname }),
+        onSkip: (relPath, why) => notes.push(`${JSON.stringify(relPath)} not copied: ${why}`),
+      });
+      await bounded(container.putArchive(archive, { path: WORKSPACE_DIR }), 'copy workspace in');
+      if (this.closed) throw new HarnessError('sandbox factory closed');
       await bounded(container.start(), 'start container');
+      notes.push(...await createDeferredSymlinks(container, deferred));
+      if (this.closed) throw new HarnessError('sandbox factory closed');
     } catch (e) {
       lease?.destroy();
       await container.remove({ force: true, v: true }).catch(() => {});
       throw translateDockerError(e, { ...ctx, during: 'sandbox start', containerId: container.id });
     }
-    const sandbox = new DockerSandbox(container, lease, spec.workspace, describeIsolation(limits), this.endpoint, (s) => this.live.delete(s));
+    const sandbox = new DockerSandbox(container, lease, spec.workspace, describeIsolation(limits), this.endpoint,
+      (s) => this.live.delete(s), createOptions.HostConfig?.GroupAdd ?? []);
+    sandbox.copyNotes.push(...notes);
     this.live.add(sandbox);
     return sandbox;
   }
@@ -279,8 +386,19 @@ export class DockerSandboxFactory implements SandboxFactory {
     await sandbox.syncTo(hostWorkspace);
   }
 
-  /** Dispose every sandbox this factory created that is still live (for signal handlers). */
+  /**
+   * Close the factory and dispose every sandbox it created (for signal handlers). Creates under way finish by removing
+   * their container and rejecting with HarnessError('sandbox factory closed'); later creates reject at once.
+   */
   async disposeAll(): Promise<void> {
+    this.closed = true;
     await Promise.allSettled([...this.live].map((s) => s.dispose()));
+    await Promise.allSettled([...this.pending]);
+    await Promise.allSettled([...this.live].map((s) => s.dispose()));
+  }
+
+  /** True once disposeAll has been called. */
+  get isClosed(): boolean {
+    return this.closed;
   }
 }
