@@ -103,7 +103,7 @@ async function strikeAndResume(name: string, sandbox: 'local' | 'docker', strike
   await striking;
   const before = readResults(out);
   const r1 = before[0];
-  rows.push({ scenario: SLOW, agent: `${AGENT} [${name}: ${struck}]`, sandbox, outcome: r1?.outcome ?? '(none)', expected: 'error', reason: r1?.reason ?? first.stderr.slice(-300) });
+  rows.push({ scenario: SLOW, agent: `${AGENT} [${name}: ${struck}]`, sandbox, outcome: r1?.outcome ?? '(none)', expected: 'error', reason: r1 ? `${r1.reason} [stopHookBlocks ${r1.stopHookBlocks}]` : first.stderr.slice(-300) });
   expect(struck, 'the strike must have landed').not.toMatch(/^strike failed/);
   expect(before, first.stderr.slice(-2000)).toHaveLength(1);
   expect(r1.outcome, `struck run graded as an agent outcome: ${r1.reason}`).toBe('error');
