@@ -1,31 +1,22 @@
 // `scenarios validate`: a scenario is meaningful only if the base fails its hidden checks, the golden patch grades
 // `success` on every repeat, and every variant grades to the outcome it declares.
 import fs from 'node:fs';
-import { sandboxSpecFor } from './spec.ts';
 import os from 'node:os';
 import path from 'node:path';
 import type { LoadedScenario } from '../scenarios/load.ts';
-import { listFiles, materialize } from '../scenarios/workspace.ts';
 import { missingRequirements } from '../scenarios/toolchain.ts';
 import type { SandboxFactory } from '../sandbox/sandbox.ts';
-import { gradeDiff, type Grade } from './grade.ts';
+import { gradeDiff, runHiddenChecks, type Grade } from './grade.ts';
 import { errorMessage } from '../util/errors.ts';
 
 export interface CheckResult { name: string; ok: boolean; detail: string }
 export interface ScenarioValidation { id: string; status: 'valid' | 'invalid' | 'flaky' | 'skipped'; checks: CheckResult[]; reason: string; ms: number }
 
 async function baseFailsHidden(s: LoadedScenario, factory: SandboxFactory, dir: string): Promise<CheckResult> {
-  const ws = await materialize(s, dir);
-  const sb = await factory.create(sandboxSpecFor(ws, factory, { 'fleetbench.role': 'validate' }));
-  try {
-    for (const f of listFiles(s.hiddenDir)) await sb.writeFile(f, fs.readFileSync(path.join(s.hiddenDir, f)));
-    const r = await sb.exec(s.hidden.command, { timeoutMs: s.hidden.timeoutSeconds * 1000 });
-    const failed = r.exitCode !== 0;
-    return { name: 'base', ok: failed, detail: failed ? 'hidden checks fail on the base, as they must' : 'hidden checks PASS on the unchanged base: they do not test the migration' };
-  } finally {
-    await sb.dispose();
-    fs.rmSync(ws.dir, { recursive: true, force: true });
-  }
+  // The same hidden phase as grading (fresh workspace and sandbox, hidden files written last and hashed), on the bare base.
+  const r = await runHiddenChecks(s, '', [], { factory, workDir: dir, labels: { 'fleetbench.role': 'validate' } });
+  const failed = !r.passed;
+  return { name: 'base', ok: failed, detail: failed ? 'hidden checks fail on the base, as they must' : 'hidden checks PASS on the unchanged base: they do not test the migration' };
 }
 
 function describe(g: Grade): string {

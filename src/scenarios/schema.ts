@@ -18,7 +18,7 @@ export const VerifierToolSchema = z.enum(VERIFIER_TOOLS);
 export type VerifierTool = z.infer<typeof VerifierToolSchema>;
 
 /** Scope rules the grader (and the heuristic judge) apply; a scenario may switch some off. */
-export const SCOPE_RULES = ['outside-allow', 'forbidden', 'test-deleted', 'test-disabled', 'assertions-weakened'] as const;
+export const SCOPE_RULES = ['outside-allow', 'forbidden', 'test-deleted', 'test-disabled', 'assertions-weakened', 'test-infra'] as const;
 export const ScopeRuleSchema = z.enum(SCOPE_RULES);
 export type ScopeRule = z.infer<typeof ScopeRuleSchema>;
 
@@ -77,6 +77,7 @@ export const ScenarioSchema = z.strictObject({
     forbid: z.array(glob).default([]),
     tests: z.array(glob).default(DEFAULT_TEST_GLOBS).describe('which files count as tests for the tampering rules'),
     ignoreRules: z.array(ScopeRuleSchema).default([]),
+    testInfra: z.array(glob).default([]).describe('test infrastructure the task may change (a test-framework migration): exempt from the test-infra rule and not restored at grading'),
   }),
   hidden: z.strictObject({
     command: z.string().min(1).describe('run from the repo root after hidden/ is copied over it'),

@@ -2,9 +2,20 @@
 import type { Sandbox } from '../sandbox/sandbox.ts';
 import type { Verifier, VerifierResult } from './verifier.ts';
 import { summarizeOutput } from './summarize/index.ts';
+import { HarnessError, errorMessage } from '../util/errors.ts';
 
+/**
+ * Run one verifier. What the command does to itself is a result (exit code, timeout); the sandbox failing to run it
+ * at all (exec throws) is the harness's failure: always a HarnessError (SandboxLostError stays itself), never a
+ * verifier failure.
+ */
 export async function runVerifier(sandbox: Sandbox, v: Verifier): Promise<VerifierResult> {
-  const r = await sandbox.exec(v.command, { timeoutMs: v.timeoutMs });
+  let r;
+  try {
+    r = await sandbox.exec(v.command, { timeoutMs: v.timeoutMs });
+  } catch (e) {
+    throw e instanceof HarnessError ? e : new HarnessError(`running verifier ${v.name} failed in the sandbox: ${errorMessage(e)}`, { cause: e });
+  }
   const passed = r.exitCode === 0 && !r.timedOut;
   const summary = summarizeOutput(v.tool, r.exitCode, relativePaths(r.output, sandbox.workdir), { timedOut: r.timedOut, durationMs: r.durationMs, command: v.command });
   return { name: v.name, tool: v.tool, passed, exitCode: r.exitCode, timedOut: r.timedOut, summary, rawChars: r.output.length, durationMs: r.durationMs };
