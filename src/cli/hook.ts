@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { CliContext } from './main.ts';
 import { LocalSandboxFactory } from '../sandbox/local.ts';
-import { scrubEnv } from '../sandbox/sandbox.ts';
+import { allowlistEnv } from '../sandbox/sandbox.ts';
 import { verifierEnv } from '../verifiers/detect.ts';
 import { workspaceVerifiers } from '../verifiers/workspace-config.ts';
 import { runVerifiers, formatVerifierFeedback } from '../verifiers/run.ts';
@@ -29,7 +29,7 @@ export function registerHook(program: Command, ctx: CliContext): void {
       const stateFile = path.join(workspace, '.fleetbench', 'stop-hook.json');
       const max = Number(process.env.FLEETBENCH_STOP_HOOK_MAX ?? 3);
       const state = fs.existsSync(stateFile) ? JSON.parse(fs.readFileSync(stateFile, 'utf8')) as { blocks: number; consecutive: number } : { blocks: 0, consecutive: 0 };
-      const sandbox = await new LocalSandboxFactory().create({ workspace, readOnlyPaths: [], env: { ...scrubEnv(process.env), ...verifierEnv(workspace) }, labels: {} });
+      const sandbox = await new LocalSandboxFactory().create({ workspace, readOnlyPaths: [], env: { ...allowlistEnv(process.env), ...verifierEnv(workspace) }, labels: {} });
       try {
         const results = await runVerifiers(sandbox, workspaceVerifiers(workspace));
         const failed = results.filter((r) => !r.passed);

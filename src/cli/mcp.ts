@@ -8,7 +8,7 @@ import { createVerifierServer } from '../mcp/server.ts';
 import { verifierEnv } from '../verifiers/detect.ts';
 import { workspaceVerifiers } from '../verifiers/workspace-config.ts';
 import { LocalSandboxFactory } from '../sandbox/local.ts';
-import { scrubEnv } from '../sandbox/sandbox.ts';
+import { allowlistEnv } from '../sandbox/sandbox.ts';
 import { UsageError } from '../util/errors.ts';
 
 export function registerMcp(program: Command, ctx: CliContext): void {
@@ -19,7 +19,7 @@ export function registerMcp(program: Command, ctx: CliContext): void {
       if (!fs.existsSync(dir)) throw new UsageError(`--workspace ${flags.workspace}: not found`);
       // Logs go to stderr: stdout carries the protocol.
       const factory = new LocalSandboxFactory({ log: ctx.err });
-      const sandbox = await factory.create({ workspace: dir, readOnlyPaths: [], env: { ...scrubEnv(process.env), ...verifierEnv(dir) }, labels: {} });
+      const sandbox = await factory.create({ workspace: dir, readOnlyPaths: [], env: { ...allowlistEnv(process.env), ...verifierEnv(dir) }, labels: {} });
       const server = createVerifierServer({ sandbox, verifiers: workspaceVerifiers(dir) });
       const transport = new StdioServerTransport();
       await server.connect(transport);

@@ -1,6 +1,6 @@
 // The sandbox spec for a materialized workspace: the one place that decides what a sandbox sees.
 import type { Workspace } from '../scenarios/workspace.ts';
-import { scrubEnv, type SandboxFactory, type SandboxSpec } from '../sandbox/sandbox.ts';
+import { allowlistEnv, type SandboxFactory, type SandboxSpec } from '../sandbox/sandbox.ts';
 import { verifierEnv } from '../verifiers/detect.ts';
 
 export function sandboxSpecFor(ws: Workspace, factory: SandboxFactory, labels: Record<string, string>, extraReadOnly: string[] = []): SandboxSpec {
@@ -10,7 +10,7 @@ export function sandboxSpecFor(ws: Workspace, factory: SandboxFactory, labels: R
     workspace: ws.dir,
     readOnlyPaths: [...ws.readOnlyPaths, ...extraReadOnly],
     writablePaths: goCache ? [goCache] : [],
-    env: { ...scrubEnv(process.env), ...verifierEnv(ws.dir, goCache) },
+    env: { ...allowlistEnv(process.env), ...verifierEnv(ws.dir, goCache) },
     labels,
   };
 }

@@ -3,7 +3,7 @@
 export interface ExecOptions {
   /** Working directory, relative to the workspace root (default: the root). */
   cwd?: string;
-  /** Extra environment variables; the sandbox's own environment is already scrubbed of secrets. */
+  /** Extra environment variables, passed as given (the sandbox's own environment is allowlisted: allowlistEnv). */
   env?: Record<string, string>;
   /** Kill everything the command started after this long (default 10 minutes). */
   timeoutMs?: number;
@@ -65,19 +65,64 @@ export interface SandboxFactory {
    * (docker with copied workspaces); a no-op when the sandbox works on the host directory.
    */
   syncBack?(sandbox: Sandbox, hostWorkspace: string): Promise<void>;
+  /** Kill every live sandbox of this factory (the runner calls it on SIGINT/SIGTERM); their in-flight execs throw. */
+  disposeAll?(): Promise<void>;
 }
 
 export const DEFAULT_EXEC_TIMEOUT_MS = 10 * 60_000;
 /** Output cap per stream; a verifier summary needs the head and tail, not megabytes. */
 export const OUTPUT_CAP_BYTES = 1024 * 1024;
+/** Memory limit per sandbox exec (local: cgroup per exec; docker: per container) unless the config sets `sandbox.memoryMb`. */
+export const DEFAULT_MEMORY_MB = 2048;
+/** Process limit per sandbox exec / container unless the config sets `sandbox.pidsLimit`. */
+export const DEFAULT_PIDS_LIMIT = 512;
 
-/** Variables that never enter a sandbox: keys, tokens, secrets, credentials. */
+/**
+ * Names that look like keys, tokens, secrets or credentials. Used to redact transcripts, and as a second filter on
+ * the allowlisted FLEETBENCH_* variables; the sandbox environment itself is an allowlist (`allowlistEnv`).
+ */
 export function isSecretEnvName(name: string): boolean {
   return /(_API_KEY|API_KEY$|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|_AUTH|^AWS_|^GH_|^GITHUB_|^NPM_CONFIG__AUTH)/i.test(name);
 }
 
-export function scrubEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+/**
+ * The host variables a command may see: the session basics, toolchain locations, and the variables the harness sets
+ * for verifiers (verifierEnv in src/verifiers/detect.ts: kept here so the docker sandbox's second pass keeps them).
+ * Deliberately not: JAVA_TOOL_OPTIONS/_JAVA_OPTIONS (free-form JVM flags: proxies, agents, passwords), PYTHONPATH
+ * (host modules changing what tests import), npm_config_* from the host (registry auth), proxies, CA bundles (no
+ * network), cloud and CI credentials.
+ */
+const ALLOWED_ENV = new Set([
+  'PATH', 'HOME', 'USER', 'LOGNAME', 'LANG', 'LANGUAGE', 'TZ', 'TERM', 'TMPDIR', 'SHELL',
+  // toolchains
+  'JAVA_HOME', 'MAVEN_OPTS', 'M2_HOME', 'MAVEN_HOME', 'GRADLE_USER_HOME',
+  'GOROOT', 'GOPATH', 'GOFLAGS', 'GOCACHE', 'GOMODCACHE', 'GOPROXY', 'GOTOOLCHAIN', 'GONOSUMDB',
+  'CARGO_HOME', 'RUSTUP_HOME', 'RUSTUP_TOOLCHAIN', 'CARGO_TERM_COLOR', 'CARGO_NET_OFFLINE',
+  'VIRTUAL_ENV', 'PYENV_ROOT', 'PYENV_VERSION', 'PYTHONDONTWRITEBYTECODE', 'PYTHONUNBUFFERED',
+  'NODE_PATH', 'LD_LIBRARY_PATH',
+  // what verifierEnv sets
+  'CI', 'NO_COLOR', 'FORCE_COLOR', 'npm_config_update_notifier', 'npm_config_fund', 'npm_config_audit',
+]);
+const ALLOWED_ENV_PREFIXES = ['LC_', 'FLEETBENCH_'];
+
+export function isAllowedEnvName(name: string): boolean {
+  if (ALLOWED_ENV.has(name)) return true;
+  return ALLOWED_ENV_PREFIXES.some((p) => name.startsWith(p)) && !isSecretEnvName(name);
+}
+
+/**
+ * The environment a sandbox gets from the host, by allowlist: everything not named above is dropped. GOPROXY only
+ * when it is `off` (verifiers stay offline). The scenario's own variables (verifierEnv) are added by the caller.
+ */
+export function allowlistEnv(env: NodeJS.ProcessEnv | Record<string, string | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(env)) if (v !== undefined && !isSecretEnvName(k)) out[k] = v;
+  for (const [k, v] of Object.entries(env)) {
+    if (v === undefined || !isAllowedEnvName(k)) continue;
+    if (k === 'GOPROXY' && v !== 'off') continue;
+    out[k] = v;
+  }
   return out;
 }
+
+/** @deprecated the old name of `allowlistEnv` (a name-pattern filter before issue 13); kept for src/sandbox/docker-config.ts. */
+export const scrubEnv = allowlistEnv;
