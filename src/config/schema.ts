@@ -25,9 +25,9 @@ export type JudgeEntry = z.infer<typeof JudgeEntrySchema>;
 export const SandboxConfigSchema = z.strictObject({
   kind: z.enum(['local', 'docker']).default('local'),
   image: z.string().default('fleetbench-sandbox:latest'),
-  memoryMb: z.number().int().positive().default(2048),
-  cpus: z.number().positive().default(1),
-  pidsLimit: z.number().int().positive().default(512),
+  memoryMb: z.number().int().positive().default(2048).describe('memory limit, MiB, both sandboxes: per container (docker) / per command through a cgroup (local, where cgroups are writable)'),
+  cpus: z.number().positive().default(1).describe('docker: CPUs per container'),
+  pidsLimit: z.number().int().positive().default(512).describe('process limit, both sandboxes: per container (docker) / per command through a cgroup (local)'),
   requireIsolation: z.boolean().default(false).describe('local: fail instead of running without bubblewrap'),
 });
 
