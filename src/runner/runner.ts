@@ -95,12 +95,14 @@ function safeName(key: string): string {
   return key.replace(/[^a-zA-Z0-9._-]+/g, '_').slice(0, 150) + '-' + crypto.createHash('sha1').update(key).digest('hex').slice(0, 8);
 }
 
-/** Resolves ms after the signal aborts (at once if it already has); never if it does not. */
-function afterAbort(signal: AbortSignal, ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    const go = () => { setTimeout(resolve, ms).unref(); };
-    if (signal.aborted) go(); else signal.addEventListener('abort', go, { once: true });
+/** Resolves ms after the signal aborts (at once if it already has), never if it does not; cancel() drops the timer. */
+function afterAbort(signal: AbortSignal, ms: number): { done: Promise<void>; cancel: () => void } {
+  let timer: NodeJS.Timeout | undefined, cancelled = false;
+  const go = (resolve: () => void) => { if (!cancelled) timer = setTimeout(resolve, ms); };
+  const done = new Promise<void>((resolve) => {
+    if (signal.aborted) go(resolve); else signal.addEventListener('abort', () => go(resolve), { once: true });
   });
+  return { done, cancel: () => { cancelled = true; clearTimeout(timer); } };
 }
 
 /** Kill every live sandbox of the factory (SandboxFactory.disposeAll, where the factory has it). */
@@ -109,10 +111,12 @@ function disposeAll(factory: SandboxFactory): Promise<void> {
   return f.disposeAll ? f.disposeAll().catch(() => {}) : Promise.resolve();
 }
 
-/** A promise bounded in time: whichever comes first. */
-function within(p: Promise<unknown> | undefined, ms: number): Promise<unknown> {
-  if (!p) return Promise.resolve();
-  return Promise.race([p.catch(() => {}), new Promise((r) => setTimeout(r, ms).unref())]);
+/** Wait for p, at most ms. */
+async function within(p: Promise<unknown> | undefined, ms: number): Promise<void> {
+  if (!p) return;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([p.catch(() => {}), new Promise((r) => { timer = setTimeout(r, ms); })]);
+  clearTimeout(timer);
 }
 
 export async function runMatrix(o: RunMatrixOptions): Promise<RunMatrixSummary> {
@@ -209,7 +213,8 @@ export async function runMatrix(o: RunMatrixOptions): Promise<RunMatrixSummary> 
         progress.finished(r);
       })));
       // After an interruption, runs in flight get a grace period to dispose of their sandboxes and workspaces.
-      await Promise.race([all, afterAbort(ac.signal, o.abortGraceMs ?? DEFAULT_ABORT_GRACE_MS)]);
+      const grace = afterAbort(ac.signal, o.abortGraceMs ?? DEFAULT_ABORT_GRACE_MS);
+      try { await Promise.race([all, grace.done]); } finally { grace.cancel(); }
       if (ac.signal.aborted) {
         await within(disposing, 15_000);
         // Sandboxes created after the first sweep (a run that had not yet seen the signal).
