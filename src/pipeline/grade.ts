@@ -167,7 +167,9 @@ export async function runHiddenChecks(scenario: LoadedScenario, diff: string, fi
       for (const f of hiddenFiles) await sb.writeFile(f.rel, f.data);
       const expected = new Map(hiddenFiles.map((f) => [f.rel, sha256(f.data)]));
       const before = await changedHiddenFiles(sb, expected);
-      if (before.length) throw new HarnessError(`hidden files did not arrive intact in the grading sandbox: ${before.join(', ')}`);
+      // Nothing of this phase has run yet: only a process of the agent's that outlived its sandbox (no isolation)
+      // could have changed them. Graded as tampering, like a change during the run.
+      if (before.length) return { passed: false, summary: `${HIDDEN_TAMPERED}: ${before.join(', ')} (changed before the run)`, tampered: before, restored };
       const h = await sb.exec(scenario.hidden.command, { timeoutMs: scenario.hidden.timeoutSeconds * 1000 });
       const after = await changedHiddenFiles(sb, expected);
       const summary = summarizeOutput(scenario.hidden.tool, h.exitCode, relativePaths(h.output, sb.workdir), { timedOut: h.timedOut, durationMs: h.durationMs, command: scenario.hidden.command });

@@ -82,3 +82,68 @@ describe('classifyOutcome', () => {
     expect(classifyOutcome({ hasDiff: true, ciPassed: true, hiddenPassed: true, scopeViolations: 0 })).toBe('success');
   });
 });
+
+describe('test-infra rule', () => {
+  const all: ScopeRules = { ...rules, allow: ['**'] };
+  const newFile = (path: string, body: string) => `diff --git a/${path} b/${path}\nnew file mode 100644\n--- /dev/null\n+++ b/${path}\n@@ -0,0 +1,2 @@\n${body.split('\n').map((l) => `+${l}`).join('\n')}\n`;
+  const infra = (d: string, r: ScopeRules = all) => checkScope(d, r).filter((v) => v.rule === 'test-infra');
+
+  it.each([
+    ['conftest.py', newFile('conftest.py', 'import pytest')],
+    ['a nested conftest.py', newFile('src/pkg/tests/conftest.py', 'import pytest')],
+    ['pytest.ini', newFile('pytest.ini', '[pytest]\naddopts = -k "not slow"')],
+    ['pyproject addopts', fileDiff('pyproject.toml', ' [tool.pytest.ini_options]\n+addopts = "--deselect tests/test_x.py::test_y"')],
+    ['pyproject testpaths', fileDiff('pyproject.toml', '-testpaths = ["tests"]\n+testpaths = ["tests/unit"]')],
+    ['a new pytest table in pyproject', fileDiff('pyproject.toml', '+[tool.pytest.ini_options]\n+python_files = ["check_*.py"]')],
+    ['setup.cfg [tool:pytest]', fileDiff('setup.cfg', '+[tool:pytest]\n+norecursedirs = tests/integration')],
+    ['tox.ini [pytest]', fileDiff('tox.ini', '+[pytest]\n+collect_ignore = ["tests"]')],
+    ['jest.config.js', fileDiff('jest.config.js', "-  testPathIgnorePatterns: []\n+  testPathIgnorePatterns: ['slow']")],
+    ['a new vitest.config.ts', newFile('vitest.config.ts', "export default { test: { passWithNoTests: true } }")],
+    ['.mocharc.yml', fileDiff('.mocharc.yml', '+grep: fast')],
+    ['package.json jest config object', fileDiff('package.json', '+  "jest": {\n+    "testPathIgnorePatterns": ["retry"]')],
+    ['a test script that masks failures', fileDiff('package.json', '-    "test": "node --test test/",\n+    "test": "node --test test/ || true",')],
+    ['a test script that runs nothing', fileDiff('package.json', '-    "test": "jest",\n+    "test": "echo ok",')],
+    ['a test script that filters tests', fileDiff('package.json', '-    "test": "jest",\n+    "test": "jest --testPathIgnorePatterns retry",')],
+    ['surefire skipTests', fileDiff('pom.xml', '+        <skipTests>true</skipTests>')],
+    ['surefire testFailureIgnore', fileDiff('pom.xml', '+          <testFailureIgnore>true</testFailureIgnore>')],
+    ['maven.test.skip property', fileDiff('pom.xml', '+    <maven.test.skip>true</maven.test.skip>')],
+    ['a surefire exclude of a test class', fileDiff('pom.xml', '+            <exclude>**/RetryTest.java</exclude>')],
+    ['junit-platform.properties', newFile('src/test/resources/junit-platform.properties', 'junit.jupiter.extensions.autodetection.enabled=true')],
+    ['a JUnit extension service file', newFile('src/test/resources/META-INF/services/org.junit.jupiter.api.extension.Extension', 'com.acme.PassAll')],
+    ['Gradle ignoreFailures', fileDiff('build.gradle', '+    ignoreFailures = true')],
+    ['.cargo/config.toml', newFile('.cargo/config.toml', '[build]\nrustflags = ["--cfg", "skip"]')],
+    ['Cargo test = false', fileDiff('Cargo.toml', ' [lib]\n+test = false')],
+    ['a Go TestMain', fileDiff('pkg/retry_test.go', '+func TestMain(m *testing.M) { os.Exit(0) }')],
+    ['a Go build constraint on a test file', fileDiff('pkg/retry_test.go', '+//go:build ignore')],
+    ['pytest_plugins in a module', fileDiff('src/app/__init__.py', '+pytest_plugins = ["app.passall"]')],
+  ])('flags %s', (_name, d) => {
+    const v = infra(d);
+    expect(v).toHaveLength(1);
+    expect(v[0].detail.length).toBeGreaterThan(10);
+  });
+
+  it.each([
+    ['a pyproject dependency bump (migration)', fileDiff('pyproject.toml', '-dependencies = ["retrykit>=1"]\n+dependencies = ["retrykit2>=2", "pytest>=8"]')],
+    ['a pyproject build section edit', fileDiff('pyproject.toml', '-requires = ["setuptools"]\n+requires = ["setuptools>=68"]')],
+    ['removing jest from devDependencies (jest -> vitest)', fileDiff('package.json', '-    "jest": "^29.7.0",\n+    "vitest": "^1.6.0",')],
+    ['a test script migrated to another runner', fileDiff('package.json', '-    "test": "jest",\n+    "test": "vitest run",')],
+    ['a test script migrated from tape to node:test', fileDiff('package.json', '-    "test": "tape test/*.js",\n+    "test": "node --test test/",')],
+    ['"type": "module" added to package.json', fileDiff('package.json', '+  "type": "module",')],
+    ['JUnit 4 -> 5 dependency change in pom.xml', fileDiff('pom.xml', '-      <groupId>junit</groupId>\n-      <artifactId>junit</artifactId>\n+      <groupId>org.junit.jupiter</groupId>\n+      <artifactId>junit-jupiter</artifactId>')],
+    ['a surefire version bump', fileDiff('pom.xml', '-        <version>2.12.4</version>\n+        <version>3.2.5</version>')],
+    ['a shade-plugin exclude', fileDiff('pom.xml', '+                <exclude>META-INF/*.SF</exclude>')],
+    ['a Go build constraint on a non-test file', fileDiff('pkg/retry_linux.go', '+//go:build linux')],
+    ['a Cargo dependency bump', fileDiff('Cargo.toml', '-thiserror = "1"\n+thiserror = "2"')],
+    ['an ordinary source change', fileDiff('src/billing/invoice.py', '-a = 1\n+a = 2')],
+  ])('does not flag %s', (_name, d) => {
+    expect(infra(d)).toEqual([]);
+  });
+
+  it('scope.testInfra globs allow named files; ignoreRules [test-infra] switches the rule off', () => {
+    const d = fileDiff('tests/conftest.py', '+@pytest.fixture(autouse=True)');
+    expect(infra(d)).toHaveLength(1);
+    expect(infra(d, { ...all, testInfra: ['tests/conftest.py'] })).toEqual([]);
+    expect(infra(fileDiff('conftest.py', '+import x'), { ...all, testInfra: ['tests/conftest.py'] })).toHaveLength(1);
+    expect(infra(d, { ...all, ignoreRules: ['test-infra'] })).toEqual([]);
+  });
+});
