@@ -31,7 +31,7 @@ const root = fs.mkdtempSync(path.join(os.tmpdir(), 'fb-faults-'));
 const scenariosDir = copyScenario(root, SLOW);
 const yamlFile = path.join(scenariosDir, SLOW, 'scenario.yaml');
 const yaml = fs.readFileSync(yamlFile, 'utf8');
-const slowed = yaml.replace('command: python3 -m pytest -q -p no:cacheprovider tests', `command: sleep ${SLEEP_SECONDS} && python3 -m pytest -q -p no:cacheprovider tests`);
+const slowed = yaml.replace('command: python3 -m pytest -q -p no:cacheprovider tests/test_money.py', `command: sleep ${SLEEP_SECONDS} && python3 -m pytest -q -p no:cacheprovider tests/test_money.py`);
 if (slowed === yaml) throw new Error('the fixture\'s verify command changed: update faults.test.ts');
 fs.writeFileSync(yamlFile, slowed);
 fs.writeFileSync(path.join(root, 'fleetbench.yaml'), `scenariosDir: ${JSON.stringify(scenariosDir)}\nagents: [${AGENT}]\njudges: [none]\nconcurrency: 1\n`);
