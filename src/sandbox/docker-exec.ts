@@ -95,10 +95,12 @@ export function isTimeoutExit(exitCode: number, elapsedMs: number, timeoutMs: nu
   return (exitCode === 124 || exitCode === 137) && elapsedMs >= timeoutMs;
 }
 
-/** `uid[:gid]` (numeric) as the wrapper's arguments; the sandbox's supplementary groups go with its own user. */
+/** `uid[:gid]` (numeric, not root) as the wrapper's arguments; the sandbox's supplementary groups go with its own user. */
 export function parseUser(user: string): { uid: number; gid: number } {
   const m = /^(\d+)(?::(\d+))?$/.exec(user);
   if (!m) throw new Error(`docker sandbox: exec user must be numeric uid[:gid], got ${JSON.stringify(user)}`);
+  // Commands never run as root: the container's init and keep-alive are root's, and the sweep kills the user's all.
+  if (Number(m[1]) === 0) throw new Error('docker sandbox: commands cannot run as root (uid 0)');
   return { uid: Number(m[1]), gid: Number(m[2] ?? m[1]) };
 }
 

@@ -131,6 +131,7 @@ describe('exec wrapper arguments', () => {
     expect(parseUser('1000:1000')).toEqual({ uid: 1000, gid: 1000 });
     expect(parseUser('1001')).toEqual({ uid: 1001, gid: 1001 });
     expect(() => parseUser('agent')).toThrow(/numeric/);
+    expect(() => parseUser('0:0')).toThrow(/root/);
     const args = wrapperArgs({ uid: 1000, gid: 1000, groups: ['4', '1000'], timeoutMs: 1500, workingDir: '/workspace/src', command: 'echo hi' });
     expect(args.slice(3)).toEqual(['fleetbench-exec', '1000', '1000', '1000,4', '1.500', '/workspace/src', 'echo hi']);
     expect(EXEC_WRAPPER).toContain('setpriv --reuid="$1" --regid="$2" --groups="$3"');

@@ -11,7 +11,7 @@ import { DockerSandbox, DockerSandboxFactory, cleanOrphans } from '../../src/san
 import { sandboxLabels } from '../../src/sandbox/docker-config.ts';
 import { describeEndpoint, unixSocketOf, type ModemLike } from '../../src/sandbox/docker-errors.ts';
 import { processStartTime } from '../../src/sandbox/docker-orphans.ts';
-import { scrubEnv, type SandboxSpec } from '../../src/sandbox/sandbox.ts';
+import { allowlistEnv, type SandboxSpec } from '../../src/sandbox/sandbox.ts';
 import { HarnessError, UsageError } from '../../src/util/errors.ts';
 
 const IMAGE = process.env.FLEETBENCH_SANDBOX_IMAGE ?? 'fleetbench-sandbox:latest';
@@ -83,7 +83,7 @@ describe.skipIf(skipReason !== '')(`docker sandbox${skipReason ? ` (skipped: ${s
     fs.writeFileSync(path.join(cache, 'node_modules', 'pkg', 'index.js'), 'module.exports = 42;\n');
     process.env.FLEETBENCH_TEST_API_KEY = 'sk-test-secret-value-123';
     process.env.ANTHROPIC_API_KEY ??= 'sk-ant-test-value';
-    spec = { workspace: makeWorkspace('ws'), readOnlyPaths: [cache], env: scrubEnv(process.env), labels: { [`${PREFIX}.role`]: 'test' } };
+    spec = { workspace: makeWorkspace('ws'), readOnlyPaths: [cache], env: allowlistEnv(process.env), labels: { [`${PREFIX}.role`]: 'test' } };
     factory = new DockerSandboxFactory({ image: IMAGE, labelPrefix: PREFIX, memoryMb: 1024, cpus: 1 });
     await factory.preflight();
     sb = await factory.create(spec);
@@ -295,7 +295,7 @@ setInterval(() => {}, 1000);
     for (const s of open) s.destroy();
     const err = await pending.catch((e) => e);
     expect(err).toBeInstanceOf(HarnessError);
-    expect(err.message).toMatch(/connection lost|not reachable/);
+    expect(err.message).toMatch(/connection lost|not reachable|keep-alive ended/); // the lease went with the connection
     // Its keep-alive lost its stdin with the connection: the container removes itself.
     expect(await waitGone(rsb.id)).toBe(true);
     await rsb.dispose().catch(() => {});
