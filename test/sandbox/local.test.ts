@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { LocalSandboxFactory, probeBubblewrap } from '../../src/sandbox/local.ts';
-import { scrubEnv, type Sandbox } from '../../src/sandbox/sandbox.ts';
+import { allowlistEnv, type Sandbox } from '../../src/sandbox/sandbox.ts';
 import { PathEscapeError, resolveInside } from '../../src/sandbox/paths.ts';
 
 let ws: string;
@@ -13,7 +13,7 @@ const logs: string[] = [];
 beforeAll(async () => {
   ws = fs.mkdtempSync(path.join(os.tmpdir(), 'fb-local-'));
   process.env.FLEETBENCH_TEST_API_KEY = 'sk-test-secret-value-123';
-  sb = await new LocalSandboxFactory({ log: (l) => logs.push(l) }).create({ workspace: ws, readOnlyPaths: [], env: scrubEnv(process.env), labels: {} });
+  sb = await new LocalSandboxFactory({ log: (l) => logs.push(l) }).create({ workspace: ws, readOnlyPaths: [], env: allowlistEnv(process.env), labels: {} });
 });
 afterAll(async () => { await sb.dispose(); delete process.env.FLEETBENCH_TEST_API_KEY; });
 
@@ -42,7 +42,7 @@ describe('LocalSandbox', () => {
     expect(r.stdout.length).toBeLessThanOrEqual(1024 * 1024);
   });
 
-  it('scrubs API keys and tokens from the environment', async () => {
+  it('keeps API keys and tokens out of the environment (allowlist)', async () => {
     const r = await sb.exec('env');
     expect(r.stdout).not.toContain('sk-test-secret-value-123');
     expect(r.stdout).not.toMatch(/FLEETBENCH_TEST_API_KEY/);
