@@ -107,8 +107,7 @@ function afterAbort(signal: AbortSignal, ms: number): { done: Promise<void>; can
 
 /** Kill every live sandbox of the factory (SandboxFactory.disposeAll, where the factory has it). */
 function disposeAll(factory: SandboxFactory): Promise<void> {
-  const f = factory as SandboxFactory & { disposeAll?: () => Promise<void> };
-  return f.disposeAll ? f.disposeAll().catch(() => {}) : Promise.resolve();
+  return factory.disposeAll ? factory.disposeAll().catch(() => {}) : Promise.resolve();
 }
 
 /** Wait for p, at most ms. */
