@@ -56,8 +56,11 @@ describe.skipIf(skipReason !== '' && process.env.CI !== 'true')(`docker sandbox 
   });
 
   it('a detached process without any marker (env -i setsid nohup) does not outlive its exec', async () => {
-    const r = await sb.exec(`env -i setsid nohup bash -c 'sleep 3; echo pwned > /workspace/x' >/dev/null 2>&1 &`);
-    expect(r.exitCode).toBe(0);
+    // The second form waits until the process has dropped its environment (the old marker sweep lost it then).
+    for (const tail of ['', ' sleep 1']) {
+      const r = await sb.exec(`env -i setsid nohup bash -c 'sleep 3; echo pwned > /workspace/x' >/dev/null 2>&1 &${tail}`);
+      expect(r.exitCode).toBe(0);
+    }
     await sleep(5000);
     await expect(sb.readFile('x')).rejects.toMatchObject({ code: 'ENOENT' });
     const ps = await sb.exec('ps -eo uid,args --no-headers');
