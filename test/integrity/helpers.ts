@@ -47,7 +47,7 @@ export function copyScenario(root: string, id = SCENARIO): string {
 
 /**
  * Generated variants (never committed), both the partial fix plus one big binary file, made with `git diff --binary`:
- * - `huge-file-300mb`: a 300 MB file of one repeated byte. Its diff is small (git deflates it to ~0.4 MB) but the file
+ * - `huge-file-300mb`: a 300 MB file of one repeated byte. Its diff is small (git deflates it to ~1.8 MB) but the file
  *   lands in every workspace and container: graded like any change (CI green, hidden fails) → incorrect.
  * - `diff-over-cap`: a 40 MB incompressible file, a ~54 MB diff: over the grading cap (maxDiffBytes) → ci_fail with the
  *   size in the reason, never a harness error.
