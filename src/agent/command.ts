@@ -10,17 +10,24 @@ import { parseClaudeStream } from './claude-stream.ts';
 import { HarnessError } from '../util/errors.ts';
 import { REPO_ROOT, FLEETBENCH_BIN, forwarderPrelude, BRIDGE_NEEDS_LOCAL_SANDBOX } from './claude-code.ts';
 import { shellQuote } from '../util/shell.ts';
+import { UsageError } from '../util/errors.ts';
+import { SYSTEM_PATHS, HARNESS_ROOT, homeToolchainPaths, visibleReadOnlyPaths } from '../sandbox/local.ts';
 
-export interface CommandSpec { command: string; env: Record<string, string>; model?: string; output: 'text' | 'stream-json' }
+export interface CommandSpec { command: string; env: Record<string, string>; model?: string; output: 'text' | 'stream-json'; paths?: string[] }
 
 const q = shellQuote;
 
 export class CommandAgent implements Agent {
   readonly interactive = true;
-  readonly sandboxPaths = [REPO_ROOT];
+  readonly sandboxPaths: string[];
   readonly localSandboxOnly = BRIDGE_NEEDS_LOCAL_SANDBOX;
-  constructor(readonly spec: string, private cmd: CommandSpec, private model: ((scope: string) => ModelClient) | undefined) {}
-  async check(): Promise<void> { this.model?.('check'); }
+  constructor(readonly spec: string, private cmd: CommandSpec, private model: ((scope: string) => ModelClient) | undefined) {
+    this.sandboxPaths = [REPO_ROOT, ...(cmd.paths ?? [])];
+  }
+  async check(): Promise<void> {
+    checkCommandPaths(this.spec.slice('command:'.length), this.cmd);
+    this.model?.('check');
+  }
   session(ctx: AgentContext): AgentSession {
     return new CommandSession(ctx, this.cmd, this.model?.(`${ctx.scenario.id}|${this.spec}|${ctx.runScope ?? ''}`));
   }
@@ -81,4 +88,28 @@ class CommandSession implements AgentSession {
   }
 
   async dispose(): Promise<void> { await this.bridge?.close(); }
+}
+
+const inside = (p: string, dir: string) => p === dir || p.startsWith(dir.endsWith('/') ? dir : dir + '/');
+
+/**
+ * The sandbox shows only system folders, toolchains, the workspace and `paths:`. A CLI whose script lives elsewhere
+ * would fail inside with "file not found" and its runs would grade as the agent giving up; refuse before running.
+ */
+export function checkCommandPaths(name: string, cmd: CommandSpec): void {
+  const paths = cmd.paths ?? [];
+  for (const p of paths) {
+    if (!fs.existsSync(p)) throw new UsageError(`commands.${name}.paths: ${p} does not exist (fix: name an existing file or folder; relative paths are resolved against the config file)`);
+    const real = fs.realpathSync(p);
+    if (inside(real, HARNESS_ROOT) && !visibleReadOnlyPaths([real]).paths.length) {
+      throw new UsageError(`commands.${name}.paths: ${p} is inside the fleetbench checkout, which the sandbox hides (it holds the scenarios' answer keys); move the CLI out of it`);
+    }
+  }
+  const visible = [...SYSTEM_PATHS, ...visibleReadOnlyPaths([...homeToolchainPaths(), REPO_ROOT, ...paths]).paths];
+  for (const token of cmd.command.split(/[\s'"=:]+/)) {
+    if (!token.startsWith('/') || !fs.existsSync(token)) continue;
+    const real = fs.realpathSync(token);
+    if (visible.some((v) => inside(token, v) || inside(real, v))) continue;
+    throw new UsageError(`commands.${name}.command names ${token}, which the sandbox does not show (fix: add it, or the folder it lives in, to commands.${name}.paths)`);
+  }
 }

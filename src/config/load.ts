@@ -17,6 +17,7 @@ export function loadConfig(file?: string): Config {
   }
   const config = parseWith(ConfigSchema, raw, chosen);
   if (config.scenariosDir) config.scenariosDir = path.resolve(path.dirname(chosen), config.scenariosDir);
+  for (const c of Object.values(config.commands)) c.paths = c.paths.map((p) => path.resolve(path.dirname(chosen), p));
   return config;
 }
 

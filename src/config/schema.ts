@@ -50,6 +50,8 @@ export const ConfigSchema = z.strictObject({
     env: z.record(z.string(), z.string()).default({}),
     model: z.string().optional().describe('provider:model served to the CLI through the model bridge (ANTHROPIC_BASE_URL + a dummy key)'),
     output: z.enum(['text', 'stream-json']).default('text').describe('stream-json: Claude-Code-style events, parsed for turns and tool calls'),
+    paths: z.array(z.string().min(1)).default([])
+      .describe('host files or folders the CLI needs (its script, its install), mounted read-only in the sandbox; relative to the config file'),
   })).default({}),
   gate: z.strictObject({
     min: z.record(z.string(), z.number()).default({}),

@@ -40,7 +40,7 @@ export const HARNESS_ROOT = path.resolve(import.meta.dirname, '../..');
 export const HARNESS_RUNTIME_PATHS = ['package.json', 'tsconfig.json', 'bin', 'src', 'node_modules'].map((p) => path.join(HARNESS_ROOT, p));
 
 /** System directories a build needs, mounted read-only where they exist (symlinks, as in merged-usr, kept as symlinks). */
-const SYSTEM_PATHS = ['/usr', '/bin', '/sbin', '/lib', '/lib32', '/lib64', '/libx32', '/etc', '/opt'];
+export const SYSTEM_PATHS = ['/usr', '/bin', '/sbin', '/lib', '/lib32', '/lib64', '/libx32', '/etc', '/opt'];
 /** Files and directories under /etc that are credentials, masked even though /etc is visible. */
 const ETC_SECRETS = ['/etc/shadow', '/etc/gshadow', '/etc/shadow-', '/etc/gshadow-', '/etc/ssl/private', '/etc/ssh'];
 

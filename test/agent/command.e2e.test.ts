@@ -18,10 +18,16 @@ beforeAll(async () => {
   await scaffoldScenario(path.join(root, 'scenarios'), 'greeting-style');
   // A tiny "agent CLI" (test/fixtures/agents/mini-agent.mjs): first writes a broken file, so the stop hook sends it
   // back once; then asks the model (through the bridge, with the dummy key) for the new file.
-  // (In the repo, not /tmp: the sandbox hides the host's /tmp.)
-  const agent = path.join(import.meta.dirname, '..', 'fixtures', 'agents', 'mini-agent.mjs');
+  // The sandbox shows neither the host's /tmp nor the harness checkout's test/: the CLI is copied out of the repo and
+  // named in `paths:` (relative to the config file), as a user's own CLI would be.
+  fs.mkdirSync(path.join(root, 'cli'));
+  fs.copyFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'agents', 'mini-agent.mjs'), path.join(root, 'cli', 'mini-agent.mjs'));
+  const inRepo = path.join(import.meta.dirname, '..', 'fixtures', 'agents', 'mini-agent.mjs');
   fs.writeFileSync(path.join(root, 'fleetbench.yaml'), [
-    'scenariosDir: scenarios', 'concurrency: 1', 'commands:', '  mini:', `    command: node ${agent} {prompt_file}`, '    model: anthropic:claude-sonnet-4-6', '',
+    'scenariosDir: scenarios', 'concurrency: 1', 'commands:',
+    '  mini:', `    command: node ${path.join(root, 'cli', 'mini-agent.mjs')} {prompt_file}`, '    model: anthropic:claude-sonnet-4-6', '    paths: [cli]',
+    '  unmounted:', `    command: node ${path.join(root, 'cli', 'mini-agent.mjs')} {prompt_file}`,
+    '  inrepo:', `    command: node ${inRepo} {prompt_file}`, `    paths: [${path.dirname(inRepo)}]`, '',
   ].join('\n'));
 });
 afterAll(async () => { await mock.close(); });
@@ -46,6 +52,16 @@ describe('command:<name> agent', () => {
   it('names the missing commands entry', async () => {
     const r = await runCli(['run', '--config', path.join(root, 'fleetbench.yaml'), '--agents', 'command:other', '--out', path.join(root, 'x')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/no commands\.other in the config \(known: mini\)/);
+    expect(r.stderr).toMatch(/no commands\.other in the config \(known: mini, unmounted, inrepo\)/);
+  });
+
+  it('refuses a CLI the sandbox would not show, before running anything', async () => {
+    let r = await runCli(['run', '--config', path.join(root, 'fleetbench.yaml'), '--agents', 'command:unmounted', '--out', path.join(root, 'y')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/commands\.unmounted\.command names \S+mini-agent\.mjs, which the sandbox does not show \(fix: add it, or the folder it lives in, to commands\.unmounted\.paths\)/);
+    expect(fs.existsSync(path.join(root, 'y', 'results.jsonl'))).toBe(false);
+    r = await runCli(['run', '--config', path.join(root, 'fleetbench.yaml'), '--agents', 'command:inrepo', '--out', path.join(root, 'z')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/commands\.inrepo\.paths: \S+ is inside the fleetbench checkout, which the sandbox hides/);
   });
 });
