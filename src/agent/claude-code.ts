@@ -10,6 +10,7 @@ import { startModelBridge, type ModelBridge } from '../models/bridge.ts';
 import type { Agent, AgentContext, AgentSession, AgentUsage, TurnEnd } from './agent.ts';
 import { loadPromptVariant } from './prompts.ts';
 import { HarnessError, UsageError } from '../util/errors.ts';
+import { modelFailureReason } from '../models/failures.ts';
 import { cacheRoot } from '../scenarios/workspace.ts';
 import { parseClaudeStream } from './claude-stream.ts';
 import { shellQuote } from '../util/shell.ts';
@@ -141,6 +142,9 @@ class ClaudeCodeSession implements AgentSession {
     this.counts.toolCalls += parsed.toolCalls;
     this.counts.stopHookBlocks += parsed.stopHookBlocks;
     this.counts.verifierCalls += parsed.verifierCalls;
+    // The model's own failure (a context overflow, a malformed tool call) ended the CLI's session: the model's outcome.
+    const mf = bridge.modelFailure();
+    if (mf) return { kind: 'gave_up', reason: modelFailureReason(mf) };
     if (bridge.failure()) throw new HarnessError(`model call failed behind the bridge: ${bridge.failure()!.message}`);
     if (bridge.limitHit()) return { kind: 'limit', limit: bridge.limitHit()! };
     if (r.timedOut) return { kind: 'limit', limit: `wall time (${this.ctx.limits.wallMinutes} min)` };
@@ -154,7 +158,7 @@ class ClaudeCodeSession implements AgentSession {
     return {
       ...this.counts,
       tokens: { input: s?.inputTokens ?? 0, output: s?.outputTokens ?? 0, cacheRead: s?.cacheReadTokens ?? 0, cacheWrite: s?.cacheWriteTokens ?? 0 },
-      costUsd: s ? s.costUsd : 0,
+      costUsd: s ? s.costUsd : 0, modelFailure: this.bridge?.modelFailure() ?? null,
     };
   }
 

@@ -7,10 +7,10 @@ import type { ModelClient } from '../models/index.ts';
 import { startModelBridge, type ModelBridge } from '../models/bridge.ts';
 import type { Agent, AgentContext, AgentSession, AgentUsage, TurnEnd } from './agent.ts';
 import { parseClaudeStream } from './claude-stream.ts';
-import { HarnessError } from '../util/errors.ts';
+import { HarnessError, UsageError } from '../util/errors.ts';
+import { modelFailureReason } from '../models/failures.ts';
 import { REPO_ROOT, FLEETBENCH_BIN, forwarderPrelude, BRIDGE_NEEDS_LOCAL_SANDBOX } from './claude-code.ts';
 import { shellQuote } from '../util/shell.ts';
-import { UsageError } from '../util/errors.ts';
 import { SYSTEM_PATHS, HARNESS_ROOT, homeToolchainPaths, visibleReadOnlyPaths } from '../sandbox/local.ts';
 
 export interface CommandSpec { command: string; env: Record<string, string>; model?: string; output: 'text' | 'stream-json'; paths?: string[] }
@@ -75,6 +75,9 @@ class CommandSession implements AgentSession {
       const p = parseClaudeStream(r.stdout);
       this.counts.turns += p.turns; this.counts.toolCalls += p.toolCalls; this.counts.verifierCalls += p.verifierCalls; this.counts.stopHookBlocks += p.stopHookBlocks;
     } else this.counts.turns++;
+    // The model's own failure (a context overflow, a malformed tool call) ended the CLI's session: the model's outcome.
+    const mf = this.bridge?.modelFailure();
+    if (mf) return { kind: 'gave_up', reason: modelFailureReason(mf) };
     if (this.bridge?.failure()) throw new HarnessError(`model call failed behind the bridge: ${this.bridge.failure()!.message}`);
     if (this.bridge?.limitHit()) return { kind: 'limit', limit: this.bridge.limitHit()! };
     if (r.timedOut) return { kind: 'limit', limit: `wall time (${this.ctx.limits.wallMinutes} min)` };
@@ -84,7 +87,7 @@ class CommandSession implements AgentSession {
 
   usage(): AgentUsage {
     const s = this.bridge?.usage();
-    return { ...this.counts, tokens: { input: s?.inputTokens ?? 0, output: s?.outputTokens ?? 0, cacheRead: s?.cacheReadTokens ?? 0, cacheWrite: s?.cacheWriteTokens ?? 0 }, costUsd: s ? s.costUsd : 0 };
+    return { ...this.counts, tokens: { input: s?.inputTokens ?? 0, output: s?.outputTokens ?? 0, cacheRead: s?.cacheReadTokens ?? 0, cacheWrite: s?.cacheWriteTokens ?? 0 }, costUsd: s ? s.costUsd : 0, modelFailure: this.bridge?.modelFailure() ?? null };
   }
 
   async dispose(): Promise<void> { await this.bridge?.close(); }

@@ -19,6 +19,7 @@ import type { Judge, JudgeDecision } from '../judge/judge.ts';
 import { gradeDiff, InterruptedError, MAX_DIFF_BYTES, type OversizedDiff } from './grade.ts';
 import { addTokens, runKeyString, zeroTokens, type JudgeVerdict, type RunKey, type RunResult } from './result.ts';
 import { errorMessage, HarnessError } from '../util/errors.ts';
+import { modelFailureFromReason } from '../models/failures.ts';
 
 export interface RunOptions {
   key: RunKey;
@@ -126,7 +127,7 @@ async function runPipeline(o: RunOptions, startedAt: Date): Promise<RunResult> {
       let end: TurnEnd = await session.start();
       for (;;) {
         checkHarness();
-        if (end.kind !== 'done') { noPrReason = end.kind === 'limit' ? `limit reached: ${end.limit}` : `agent gave up: ${end.reason}`; break; }
+        if (end.kind !== 'done') { noPrReason = noPrReasonOf(end); break; }
         const d = gatedDiff = await finalDiff(sandbox, ws.baseCommit);
         if (isEmptyDiff(d)) { noPrReason = 'the agent ended without a change'; break; }
         // Over the grading cap: submitted as it is (graded ci_fail without building); no verifier or judge reads it.
@@ -194,6 +195,7 @@ async function runPipeline(o: RunOptions, startedAt: Date): Promise<RunResult> {
       courseCorrected: vetoes > 0 ? lastVerdict === 'approve' : null,
       stopHookBlocks, verifierCalls,
       turns: usage.turns, toolCalls: usage.toolCalls, tokens: usage.tokens, costUsd: usage.costUsd,
+      modelFailure: submitted ? null : usage.modelFailure ?? null,
       judgeTokens: judgeUsage.tokens, judgeCostUsd: judgeUsage.costUsd,
       wallMs: Date.now() - startedAt.getTime(),
       diffStats: diffStats(parseDiff(diffText)),
@@ -220,6 +222,12 @@ function addJudgeUsage(acc: { tokens: RunResult['tokens']; costUsd: number | nul
   acc.costUsd = acc.costUsd === null || d.costUsd === null ? null : acc.costUsd + (d.costUsd ?? 0);
 }
 
+/** Why an agent's session ended without a PR. A model-caused failure keeps its own `model: <kind> (…)` reason. */
+function noPrReasonOf(end: Exclude<TurnEnd, { kind: 'done' }>): string {
+  if (end.kind === 'limit') return `limit reached: ${end.limit}`;
+  return modelFailureFromReason(end.reason) ? end.reason : `agent gave up: ${end.reason}`;
+}
+
 function firstLine(s: string): string {
   return s.split('\n').find((l) => l.trim())?.trim().slice(0, 200) ?? '';
 }
@@ -233,7 +241,7 @@ export function errorResult(base: Base, startedAt: Date, error: string, partial:
     ciPassed: null, hiddenPassed: null, scopePassed: null, scopeViolations: [], ci: [], hiddenSummary: null,
     judgeVerdicts: partial.judgeVerdicts ?? [], vetoes: partial.vetoes ?? 0, courseCorrected: null,
     stopHookBlocks: partial.stopHookBlocks ?? 0, turns: partial.usage?.turns ?? 0, toolCalls: partial.usage?.toolCalls ?? 0,
-    verifierCalls: partial.verifierCalls ?? 0, tokens: partial.usage?.tokens ?? zeroTokens(), costUsd: partial.usage?.costUsd ?? null,
+    verifierCalls: partial.verifierCalls ?? 0, tokens: partial.usage?.tokens ?? zeroTokens(), costUsd: partial.usage?.costUsd ?? null, modelFailure: null,
     judgeTokens: partial.judgeUsage?.tokens ?? zeroTokens(), judgeCostUsd: partial.judgeUsage?.costUsd ?? 0,
     wallMs: Date.now() - startedAt.getTime(), diffStats: { files: 0, added: 0, removed: 0 }, error, finishedAt: new Date().toISOString(),
   };

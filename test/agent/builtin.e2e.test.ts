@@ -175,4 +175,22 @@ describe('failures of the model layer', () => {
       expect(failing.requests).toHaveLength(3);
     } finally { await failing.close(); }
   });
+
+  it('a context overflow the provider reports is the model\'s no_pr, recorded with its kind, and --resume re-runs none', async () => {
+    // OpenAI's own answer to an over-long conversation (400 context_length_exceeded): never retried, never an error.
+    const full = await startMockLlm(() => ({ type: 'error', status: 400, body: { error: { message: "This model's maximum context length is 128000 tokens. However, your messages resulted in 131072 tokens.", type: 'invalid_request_error', param: 'messages', code: 'context_length_exceeded' } } }));
+    try {
+      const env = { OPENAI_API_KEY: 'sk-openai-1', OPENAI_BASE_URL: full.openaiBaseUrl };
+      const { result, out } = await run('builtin:baseline@openai:gpt-4.1', env);
+      expect(result.outcome, result.reason).toBe('no_pr');
+      expect(result.reason).toMatch(/^model: context window exceeded \(This model's maximum context length/);
+      expect(result.modelFailure).toMatchObject({ kind: 'context_window_exceeded' });
+      expect(result.error).toBeNull();
+      expect(full.requests).toHaveLength(1);
+      const r = await runCli(['run', '--resume', out], { env });
+      expect(r.code, r.stderr).toBe(0);
+      expect(full.requests).toHaveLength(1);
+      expect(fs.readFileSync(path.join(out, 'report.md'), 'utf8')).toMatch(/context window exceeded/);
+    } finally { await full.close(); }
+  });
 });

@@ -89,4 +89,24 @@ describe.skipIf(!bin && process.env.CI !== 'true')('claude-code agent', () => {
     expect(r.reason).toMatch(/verifiers still failing/);
     expect(r.stopHookBlocks).toBeGreaterThanOrEqual(2);
   });
+
+  it('a model failure behind the bridge ends the run as the model\'s no_pr (never error), and --resume re-runs none', { timeout: 600_000 }, async () => {
+    // Anthropic's answer to an over-long conversation, once Claude Code has read the file.
+    mock.setScript((req) => {
+      if (!req.toolNames.includes('Write')) return textReply('ok');
+      if (req.messages.some((m) => m.toolCalls.some((c) => c.name === 'Read'))) {
+        return { type: 'error', status: 400, errorType: 'invalid_request_error', message: 'prompt is too long: 210417 tokens > 200000 maximum' };
+      }
+      return claudeScript(true)(req);
+    });
+    const { results, out } = await run('claude-code@anthropic:claude-sonnet-4-6');
+    const r = results[0];
+    expect(r.outcome, r.reason).toBe('no_pr');
+    expect(r.reason).toMatch(/^model: context window exceeded \(.*prompt is too long/);
+    expect(r.modelFailure).toMatchObject({ kind: 'context_window_exceeded' });
+    const before = mock.requests.length;
+    const again = await runCli(['run', '--resume', out], { env: { ANTHROPIC_API_KEY: REAL_KEY, ANTHROPIC_BASE_URL: mock.anthropicBaseUrl } });
+    expect(again.code, again.stderr).toBe(0);
+    expect(mock.requests.length).toBe(before);
+  });
 });
