@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { LoadedScenario } from '../src/scenarios/load.ts';
 import { materialize } from '../src/scenarios/workspace.ts';
-import { scrubEnv } from '../src/sandbox/sandbox.ts';
+import { allowlistEnv } from '../src/sandbox/sandbox.ts';
 import { verifierEnv } from '../src/verifiers/detect.ts';
 import { errorMessage } from '../src/util/errors.ts';
 import { median, round1, timingOf, type Timing } from './stats.ts';
@@ -33,7 +33,7 @@ export async function measureDocker(s: LoadedScenario, reps: number): Promise<Do
   return withTempDir('fleetbench-docker-', async (root) => {
     try {
       const ws = await materialize(s, path.join(root, 'ws'));
-      const spec = { workspace: ws.dir, readOnlyPaths: ws.readOnlyPaths, env: { ...scrubEnv(process.env), ...verifierEnv(ws.dir) }, labels: { 'fleetbench.role': 'bench' } };
+      const spec = { workspace: ws.dir, readOnlyPaths: ws.readOnlyPaths, env: { ...allowlistEnv(process.env), ...verifierEnv(ws.dir) }, labels: { 'fleetbench.role': 'bench' } };
       const once = async () => {
         const t0 = performance.now();
         const sb = await factory.create(spec);

@@ -123,6 +123,3 @@ export function allowlistEnv(env: NodeJS.ProcessEnv | Record<string, string | un
   }
   return out;
 }
-
-/** @deprecated the old name of `allowlistEnv` (a name-pattern filter before issue 13); kept for src/sandbox/docker-config.ts. */
-export const scrubEnv = allowlistEnv;

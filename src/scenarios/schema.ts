@@ -18,7 +18,7 @@ export const VerifierToolSchema = z.enum(VERIFIER_TOOLS);
 export type VerifierTool = z.infer<typeof VerifierToolSchema>;
 
 /** Scope rules the grader (and the heuristic judge) apply; a scenario may switch some off. */
-export const SCOPE_RULES = ['outside-allow', 'forbidden', 'test-deleted', 'test-disabled', 'assertions-weakened', 'test-infra'] as const;
+export const SCOPE_RULES = ['outside-allow', 'forbidden', 'test-deleted', 'test-disabled', 'assertions-weakened', 'test-infra', 'symlink-escape'] as const;
 export const ScopeRuleSchema = z.enum(SCOPE_RULES);
 export type ScopeRule = z.infer<typeof ScopeRuleSchema>;
 
