@@ -9,7 +9,7 @@
 #   ~/.cache/fleetbench/llama-server/<llama.cpp commit>/tiny.gguf
 # The test finds them through FLEETBENCH_LLAMA_SERVER_DIR or that default path (it skips, saying why, when absent).
 # Building takes about 17 CPU-minutes (run at nice 19 with -j2); the model about 13 s. Needs cmake, g++, git, python3
-# with numpy (Debian: python3-numpy). Offline note: ../shared/notes/llama-server-offline.md.
+# with numpy (Debian: python3-numpy). The model maker is scripts/make-random-gguf.py. Offline note: ../shared/notes/llama-server-offline.md.
 # Env: FLEETBENCH_CACHE (default ~/.cache/fleetbench), LLAMA_JOBS (default 2).
 set -euo pipefail
 NODE_LLAMA_CPP_VERSION=3.21.1
@@ -19,8 +19,7 @@ CACHE=${FLEETBENCH_CACHE:-$HOME/.cache/fleetbench}
 OUT="$CACHE/llama-server/$LLAMA_COMMIT"
 SCRATCH="$CACHE/llama"
 JOBS=${LLAMA_JOBS:-2}
-MAKE_GGUF=${FLEETBENCH_MAKE_GGUF:-$HERE/../../shared/tools/make-random-gguf.py}
-[ -f "$MAKE_GGUF" ] || MAKE_GGUF=/work/shared/tools/make-random-gguf.py
+MAKE_GGUF=${FLEETBENCH_MAKE_GGUF:-$HERE/make-random-gguf.py}   # vendored from ../shared/tools
 log() { echo "llama-server.sh: $*"; }
 
 if [ -x "$OUT/llama-server" ] && [ -s "$OUT/tiny.gguf" ]; then
