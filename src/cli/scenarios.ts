@@ -1,32 +1,62 @@
-// `fleetbench scenarios list|validate [SEL]|new ID`.
+// `fleetbench scenarios list|validate [SEL]|new ID|import REPO COMMIT`. Every subcommand takes `--dir DIR` (a suite
+// folder anywhere, e.g. one `scenarios new --dir` or `scenarios import --out` wrote), else the config's scenariosDir,
+// else the bundled scenarios/.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import type { CliContext } from './main.ts';
-import { loadAllScenarios, selectScenarios } from '../scenarios/load.ts';
+import { DEFAULT_SCENARIOS_DIR, loadAllScenarios, loadScenario, selectScenarios, type LoadedScenario } from '../scenarios/load.ts';
 import { validateScenario } from '../pipeline/validate.ts';
 import { createSandboxFactory } from '../sandbox/factory.ts';
 import { loadConfig } from '../config/load.ts';
-import { scaffoldScenario } from '../scenarios/scaffold.ts';
+import { SCAFFOLD_ECOSYSTEMS, scaffoldScenario } from '../scenarios/scaffold.ts';
+import { ECOSYSTEMS, type Ecosystem } from '../scenarios/schema.ts';
 import { mdTable } from '../report/format.ts';
 import { formatDuration } from '../runner/progress.ts';
 import { positiveInt } from './options.ts';
+import { UsageError } from '../util/errors.ts';
+import { registerImport } from './scenarios-import.ts';
+
+/** The suite folder: --dir, else the config's scenariosDir, else the bundled scenarios/. */
+export function suiteDir(flags: { dir?: string; config?: string }): string {
+  if (flags.dir) return path.resolve(flags.dir);
+  return loadConfig(flags.config).scenariosDir ?? DEFAULT_SCENARIOS_DIR;
+}
+
+/**
+ * The scenarios a selector names in a suite folder. A selector that is a path to a scenario folder loads it directly.
+ * Nothing to select is bad input (exit 2) with the reason, never a green "0 of 0".
+ */
+export function pickScenarios(dir: string, sel: string | undefined): LoadedScenario[] {
+  if (sel && fs.existsSync(path.join(sel, 'scenario.yaml'))) return [loadScenario(path.resolve(sel))];
+  if (!fs.existsSync(dir)) throw new UsageError(`scenarios folder ${dir} does not exist (pass --dir, or set scenariosDir in the config)`);
+  const all = loadAllScenarios(dir);
+  if (all.length === 0) throw new UsageError(`no scenarios in ${dir}: a scenario is a folder with a scenario.yaml (create one with \`fleetbench scenarios new ID --dir ${dir}\`)`);
+  return selectScenarios(all, sel);
+}
+
+function dirHint(dir: string): string {
+  return path.resolve(dir) === DEFAULT_SCENARIOS_DIR ? '' : ` --dir ${path.relative(process.cwd(), dir) || '.'}`;
+}
 
 export function registerScenarios(program: Command, ctx: CliContext): void {
-  const cmd = program.command('scenarios').description('list, validate and scaffold scenarios');
+  const cmd = program.command('scenarios').description('list, validate, scaffold and import scenarios');
   cmd.command('list [sel]').description('id, ecosystem, tags and variant count of each scenario')
+    .option('--dir <dir>', 'scenarios folder (default: config scenariosDir, else the bundled scenarios/)')
     .option('--config <file>', 'experiment config')
-    .action((sel: string | undefined, flags: { config?: string }) => {
-      const config = loadConfig(flags.config);
-      const scenarios = selectScenarios(loadAllScenarios(config.scenariosDir), sel);
+    .action((sel: string | undefined, flags: { dir?: string; config?: string }) => {
+      const scenarios = pickScenarios(suiteDir(flags), sel);
       ctx.out(mdTable(['id', 'ecosystem', 'tags', 'variants', 'title'], scenarios.map((s) => [s.id, s.ecosystem, s.tags.join(', '), String(s.variants.length), s.title])));
     });
-  cmd.command('validate [sel]').description('prove scenarios meaningful: base fails hidden checks, golden succeeds, variants grade as declared')
+  cmd.command('validate [sel]').description('prove scenarios meaningful: base fails hidden checks, golden succeeds, variants grade as declared (sel: ids, globs, tag:NAME, or a scenario folder path)')
     .option('--repeat <n>', 'grade the golden patch n times (flaky if it does not always succeed)', positiveInt('--repeat'), 1)
     .option('--sandbox <kind>', 'local or docker')
+    .option('--dir <dir>', 'scenarios folder (default: config scenariosDir, else the bundled scenarios/)')
     .option('--config <file>', 'experiment config')
-    .action(async (sel: string | undefined, flags: { repeat: number; sandbox?: 'local' | 'docker'; config?: string }) => {
+    .action(async (sel: string | undefined, flags: { repeat: number; sandbox?: 'local' | 'docker'; dir?: string; config?: string }) => {
       const started = performance.now();
       const config = loadConfig(flags.config);
-      const scenarios = selectScenarios(loadAllScenarios(config.scenariosDir), sel);
+      const scenarios = pickScenarios(suiteDir(flags), sel);
       const factory = await createSandboxFactory({ ...config.sandbox, kind: flags.sandbox ?? config.sandbox.kind }, ctx.err);
       await factory.preflight();
       const counts = { valid: 0, invalid: 0, flaky: 0, skipped: 0 };
@@ -39,10 +69,17 @@ export function registerScenarios(program: Command, ctx: CliContext): void {
       ctx.out(`${counts.valid} valid, ${counts.invalid} invalid, ${counts.flaky} flaky, ${counts.skipped} skipped of ${scenarios.length} scenario(s) in ${formatDuration(performance.now() - started)}`);
       if (counts.invalid || counts.flaky) ctx.exitCode = 1;
     });
-  cmd.command('new <id>').description('scaffold scenarios/<id>/ with a working example to edit')
-    .option('--dir <dir>', 'scenarios folder', 'scenarios')
-    .action(async (id: string, flags: { dir: string }) => {
-      const dir = await scaffoldScenario(flags.dir, id);
-      ctx.out(`created ${dir}: edit scenario.yaml, repo/, hidden/, solution.patch and variants/, then run: fleetbench scenarios validate ${id}`);
+  cmd.command('new <id>').description('scaffold <dir>/<id>/ with a working example to edit (one per ecosystem, variants included)')
+    .option('--dir <dir>', 'scenarios folder (default: config scenariosDir, else the bundled scenarios/)')
+    .option('--ecosystem <eco>', `${SCAFFOLD_ECOSYSTEMS.join(' | ')}`, 'python')
+    .option('--config <file>', 'experiment config')
+    .action(async (id: string, flags: { dir?: string; ecosystem: string; config?: string }) => {
+      if (!(ECOSYSTEMS as readonly string[]).includes(flags.ecosystem) || !SCAFFOLD_ECOSYSTEMS.includes(flags.ecosystem as Ecosystem)) {
+        throw new UsageError(`--ecosystem '${flags.ecosystem}': scaffolds exist for ${SCAFFOLD_ECOSYSTEMS.join(', ')}`);
+      }
+      const root = suiteDir(flags);
+      const dir = await scaffoldScenario(root, id, flags.ecosystem as Ecosystem);
+      ctx.out(`created ${dir}: edit scenario.yaml, repo/, hidden/, solution.patch and variants/, then run: fleetbench scenarios validate ${id}${dirHint(root)}`);
     });
+  registerImport(cmd, ctx);
 }

@@ -66,6 +66,15 @@ export const RequirementSchema = z.strictObject({
   fix: z.string().min(1).describe('how to provide it'),
 });
 
+/** Provenance of a scenario imported from a real commit: kept so its license and origin travel with it. */
+export const SourceSchema = z.strictObject({
+  repository: z.string().min(1).describe('URL (or path) of the repository the commit comes from'),
+  commit: z.string().min(1),
+  parent: z.string().min(1).optional().describe('the tree repo/ holds'),
+  license: z.string().min(1).describe("SPDX id from the repository's LICENSE file (or package metadata)"),
+  note: z.string().optional().describe('e.g. which released versions the two trees are'),
+});
+
 export const ScenarioSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes (the folder name)'),
   title: z.string().min(1),
@@ -87,6 +96,7 @@ export const ScenarioSchema = z.strictObject({
   verify: z.array(VerifyStepSchema).min(1).optional().describe('overrides auto-detected verifiers'),
   limits: LimitsOverrideSchema.default({}),
   requires: z.array(RequirementSchema).default([]).describe('host requirements beyond the ecosystem toolchain'),
+  source: SourceSchema.optional().describe('where an imported scenario comes from (fleetbench scenarios import)'),
 });
 export type Scenario = z.infer<typeof ScenarioSchema>;
 
