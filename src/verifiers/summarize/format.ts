@@ -4,10 +4,11 @@ import type { Finding, OutputCounts } from './types.ts';
 import { clipLine, meaningfulLines } from './text.ts';
 
 const MAX_LINE_CHARS = 300;
-const MAX_MESSAGE_LINES = 10;
+const MAX_MESSAGE_LINES = 16;
 const MAX_VALUE_CHARS = 200;
 const MAX_LOCATIONS = 4;
 const MAX_FALLBACK_LINES = 30;
+const MAX_CONTEXT_LINES = 8;
 
 /** Tools whose findings are failing tests rather than compiler/lint errors (for "… and N more failures"). */
 const TEST_TOOLS: ReadonlySet<VerifierTool> = new Set(['vitest', 'jest', 'node-test', 'pytest', 'unittest']);
@@ -100,7 +101,7 @@ function oneLineValue(v: string): string {
   return clipLine(v.split('\n').map((l) => l.trim()).filter(Boolean).join(' '), MAX_VALUE_CHARS);
 }
 
-function renderGroup(g: Group): string[] {
+function renderGroup(g: Group, withContext: boolean): string[] {
   const f = g.finding;
   const messageLines = f.message.split('\n').map((l) => l.trimEnd()).filter((l) => l.trim() !== '');
   const [first = '(no message)', ...rest] = messageLines;
@@ -120,6 +121,8 @@ function renderGroup(g: Group): string[] {
   if (rest.length > more.length) lines.push(`${indent}  … (${plural(rest.length - more.length, 'more line')})`);
   if (f.expected !== undefined) lines.push(`${indent}  expected: ${oneLineValue(f.expected)}`);
   if (f.actual !== undefined) lines.push(`${indent}  actual:   ${oneLineValue(f.actual)}`);
+  if (f.via !== undefined && !shownLocs.includes(f.via)) lines.push(`${indent}  triggered by ${f.via}`);
+  if (withContext && f.context) for (const l of f.context.slice(0, MAX_CONTEXT_LINES)) lines.push(`${indent}    ${l.trimEnd()}`);
   return lines.map((l) => clipLine(l, MAX_LINE_CHARS));
 }
 
@@ -127,7 +130,9 @@ const joinedLength = (lines: string[]): number => lines.reduce((n, l) => n + l.l
 
 /**
  * Head line, then whole finding blocks while they fit in `maxChars`, then a count of what was left out.
- * A block that does not fit whole is cut between its lines, never inside one.
+ * While everything fits, each block carries the tool's own lines around its error (context); over budget the
+ * context goes first (last block first), then whole failures, last first. Only a first block that cannot fit
+ * on its own is cut, between its lines, never inside one.
  */
 export function renderFindings(tool: VerifierTool, headline: string, findings: Finding[], reportedTotal: number, maxChars: number): string {
   const { groups, distinct } = groupFindings(findings);
@@ -135,10 +140,17 @@ export function renderFindings(tool: VerifierTool, headline: string, findings: F
   const total = distinct + Math.max(0, reportedTotal - findings.length);
   const noun = TEST_TOOLS.has(tool) ? 'failure' : 'error';
   const moreLine = (n: number) => `… and ${n} more ${n === 1 ? noun : `${noun}s`}`;
-  const out = [clipLine(headline, MAX_LINE_CHARS)];
+  const head = clipLine(headline, MAX_LINE_CHARS);
+  const withContext = groups.map((g) => (g.finding.context?.length ?? 0) > 0);
+  const blocks = groups.map((g, i) => renderGroup(g, withContext[i]));
+  const size = () => joinedLength([head, ...blocks.flat()]) + (total > distinct ? moreLine(total - distinct).length + 1 : 0);
+  for (let i = groups.length - 1; i >= 0 && size() > maxChars; i--) {
+    if (withContext[i]) blocks[i] = renderGroup(groups[i], (withContext[i] = false));
+  }
+  const out = [head];
   let shown = 0;
-  for (const g of groups) {
-    const block = renderGroup(g);
+  for (const [i, g] of groups.entries()) {
+    const block = blocks[i];
     const leftAfter = total - shown - g.size;
     const reserve = leftAfter > 0 ? moreLine(leftAfter).length + 1 : 0;
     if (joinedLength([...out, ...block]) + reserve <= maxChars) {
@@ -146,7 +158,8 @@ export function renderFindings(tool: VerifierTool, headline: string, findings: F
       shown += g.size;
       continue;
     }
-    // Not even the whole block fits: keep its leading lines (location and message) if they do.
+    if (shown > 0) break;
+    // Not even the first block fits: keep its leading lines (location and message) if they do.
     const partial: string[] = [];
     for (const l of block) {
       if (joinedLength([...out, ...partial, l]) + reserve > maxChars) break;

@@ -50,12 +50,19 @@ export function parseGo(output: string): ParsedOutput {
     if (panic) {
       let j = i + 1;
       let location: RegExpExecArray | null = null;
-      while (j < lines.length && !/^(FAIL|ok)\s/.test(lines[j]) && !location) {
+      let testLine: RegExpExecArray | null = null;
+      // The first project frame is where it panicked; the first `_test.go` frame is the test line that got there.
+      while (j < lines.length && !/^(FAIL|ok)\s/.test(lines[j])) {
         const m = TRACE_FILE.exec(lines[j]);
-        if (m && !isDependencyPath(m[1])) location = m;
+        if (m && !isDependencyPath(m[1])) {
+          location ??= m;
+          if (/_test\.go$/.test(m[1])) testLine ??= m;
+        }
         j++;
       }
-      findings.push({ file: location?.[1], line: location ? Number(location[2]) : undefined, test: current, message: `panic: ${panic[1]}` });
+      const via = testLine && testLine !== location ? `${testLine[1]}:${testLine[2]}` : undefined;
+      const detail = lines.slice(i + 1, j).filter((l) => /^\tpanic: /.test(l) === false && /^\S/.test(l) && !/^goroutine \d+/.test(l) && /^panic: |^\[signal /.test(l));
+      findings.push({ file: location?.[1], line: location ? Number(location[2]) : undefined, test: current, message: [`panic: ${panic[1]}`, ...detail].join('\n'), via });
       i = j - 1;
       continue;
     }

@@ -2,8 +2,9 @@
 // on the same line), test failures as `Class > method FAILED` + an indented exception (short format
 // `Exc at File.java:12`, or full with message and frames), and the `* What went wrong:` / `* Where:` block.
 // Captured with Gradle 4.4.1; the `> Task :x` headers and `method()` names of Gradle 5+ parse the same way.
-import type { Finding, OutputCounts, OutputParser, ParsedOutput } from './types.ts';
-import { exceptionMessage, parseCompilerDiagnostics, pickFrame, sourcePath, splitJUnitMessage } from './jvm.ts';
+import type { Finding, OutputCounts, OutputParser, ParsedOutput, ReportFile } from './types.ts';
+import { exceptionMessage, parseCompilerDiagnostics, pickFrame, sourcePath, splitJUnitMessage, testFrameVia } from './jvm.ts';
+import { withJUnitReports } from './jvm-reports.ts';
 import { rootBeforeMarker } from './paths.ts';
 import { parseDuration } from './text.ts';
 
@@ -32,6 +33,7 @@ function testFindings(lines: string[]): Finding[] {
       file: frame ? sourcePath(frame.className, frame.file) : undefined,
       line: frame?.line,
       test,
+      via: testFrameVia(body, className, frame),
       ...splitJUnitMessage(message || 'failed'),
     });
   }
@@ -56,10 +58,10 @@ function whatWentWrong(lines: string[]): Finding[] {
   return out;
 }
 
-export function parseGradle(output: string): ParsedOutput {
+export function parseGradle(output: string, reports?: ReportFile[]): ParsedOutput {
   const lines = output.split('\n');
   const compile = parseCompilerDiagnostics(lines);
-  const tests = testFindings(lines);
+  const tests = withJUnitReports(testFindings(lines), reports, (c, m) => `${c.split('.').at(-1)} > ${m}`);
   let findings = [...compile, ...tests];
   if (findings.filter((f) => f.severity !== 'warning').length === 0) findings = [...whatWentWrong(lines), ...findings];
   const completed = /(\d+) tests? completed, (\d+) failed(?:, (\d+) skipped)?/.exec(output);

@@ -5,20 +5,22 @@ import { failHeadline, passLine, renderFindings, renderTail, timeoutHeadline } f
 import { isAbsolutePath, relativeTo } from './paths.ts';
 import { parsersByTool } from './registry.ts';
 import { cleanOutput } from './text.ts';
-import { emptyParse, type ParsedOutput } from './types.ts';
+import { emptyParse, type ParsedOutput, type ReportFile } from './types.ts';
 
 export { parsersByTool } from './registry.ts';
-export type { Finding, OutputCounts, OutputParser, ParsedOutput } from './types.ts';
+export type { Finding, OutputCounts, OutputParser, ParsedOutput, ReportFile } from './types.ts';
 
 export interface SummarizeOptions {
   timedOut?: boolean;
   durationMs?: number;
   command?: string;
+  /** Machine-readable reports the run wrote (JUnit XML), read from the workspace after it; see src/verifiers/reports.ts. */
+  reports?: ReportFile[];
 }
 
-function parseSafely(tool: VerifierTool, cleaned: string): ParsedOutput {
+function parseSafely(tool: VerifierTool, cleaned: string, reports?: ReportFile[]): ParsedOutput {
   try {
-    return parsersByTool[tool].parse(cleaned);
+    return parsersByTool[tool].parse(cleaned, reports);
   } catch {
     // A summarizer must never break the stop hook; an unparseable log falls back to its last lines.
     return emptyParse();
@@ -36,13 +38,15 @@ function relativize(parsed: ParsedOutput): ParsedOutput {
       ...f,
       file: f.file === undefined ? undefined : relativeTo(root, f.file),
       message: f.message.split(dir).join(''),
+      via: f.via === undefined ? undefined : relativeTo(root, f.via),
+      context: f.context?.map((l) => l.split(dir).join('')),
     })),
   };
 }
 
 export function summarizeOutput(tool: VerifierTool, exitCode: number, output: string, opts: SummarizeOptions = {}): string {
   const cleaned = cleanOutput(output);
-  const parsed = relativize(parseSafely(tool, cleaned));
+  const parsed = relativize(parseSafely(tool, cleaned, opts.reports));
   const reported = (parsed.counts.failed ?? 0) + (parsed.counts.errors ?? 0);
   if (opts.timedOut) {
     const headline = timeoutHeadline(tool, opts.durationMs, opts.command);

@@ -2,7 +2,7 @@
 // Expected/Received or a diff, a code frame (`> 12 |` marks the line) and `at` frames.
 import type { Finding, OutputParser, ParsedOutput } from './types.ts';
 import { extractExpectation } from './assertion-diff.ts';
-import { firstUserFrame, isJsFrame } from './js-stack.ts';
+import { firstUserFrame, isJsFrame, testLineVia, userFrames } from './js-stack.ts';
 import { rootFromSuffix } from './paths.ts';
 import { dedent, parseDuration } from './text.ts';
 
@@ -14,6 +14,14 @@ const SUITE_FAILED = 'Test suite failed to run';
 
 function blockEnd(line: string): boolean {
   return BLOCK.test(line) || SUITE.test(line) || /^(Test Suites|Tests|Snapshots|Time|Ran all test suites|Summary of all failing tests)\b/.test(line);
+}
+
+/** A code frame's marked source line and the caret line under it, dedented. */
+export function markedLine(body: string[], isMarked: (line: string) => boolean): string[] {
+  const at = body.findIndex(isMarked);
+  if (at === -1) return [];
+  const lines = [body[at], ...(/^\s*\|\s*\^/.test(body[at + 1] ?? '') ? [body[at + 1]] : [])];
+  return dedent(lines.map((l) => l.trimEnd()));
 }
 
 function parseBlock(title: string, suiteFile: string | undefined, body: string[]): Finding {
@@ -31,6 +39,9 @@ function parseBlock(title: string, suiteFile: string | undefined, body: string[]
     line: loc?.line ?? (syntaxPos ? Number(syntaxPos[1]) : marker ? Number(marker[1]) : undefined),
     column: loc?.column ?? (syntaxPos ? Number(syntaxPos[2]) : undefined),
     test: title === SUITE_FAILED ? undefined : title,
+    via: testLineVia(userFrames(frames), loc),
+    // jest's code frame: the lines around the one it marks with `>`.
+    context: markedLine(body, (l) => /^\s*>\s*\d+ \|/.test(l)),
     message: message || title,
     expected,
     actual,

@@ -58,3 +58,21 @@ export function findThrownJsErrors(lines: string[]): Finding[] {
   }
   return out;
 }
+
+const TEST_FILE = /(\.|_|-)(test|spec)\.[cm]?[jt]sx?$|(^|[\\/])__tests__[\\/]|(^|[\\/])tests?[\\/]/;
+
+/**
+ * The test file's own line among `locations` (innermost first) when the error surfaced elsewhere (thrown in the code
+ * under test): the agent needs the assertion or call that led there, not only where it blew up.
+ */
+export function testLineVia(locations: SourceLocation[], at: SourceLocation | undefined): string | undefined {
+  if (!at) return undefined;
+  // Frames after the one shown; a helper inside the test file (a custom expect) counts as "elsewhere" too.
+  const start = locations.findIndex((l) => l.file === at.file && l.line === at.line);
+  const test = locations.slice(start + 1).find((l) => TEST_FILE.test(l.file) && !isDependencyPath(l.file) && !(l.file === at.file && l.line === at.line));
+  return test ? `${test.file}:${test.line}` : undefined;
+}
+
+export function userFrames(lines: string[]): SourceLocation[] {
+  return lines.map(parseJsFrame).filter((l): l is SourceLocation => l !== undefined && !isDependencyPath(l.file));
+}

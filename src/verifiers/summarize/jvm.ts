@@ -87,3 +87,10 @@ export function parseCompilerDiagnostics(lines: string[]): Finding[] {
   }
   return out;
 }
+
+/** The failing test's own line in a stack (a frame in the test class), as `path:line`, when it is not `picked`. */
+export function testFrameVia(lines: string[], testClass: string, picked: JavaFrame | undefined): string | undefined {
+  const frame = lines.map(parseJavaFrame).find((f) => f !== undefined && f.className.split('$')[0] === testClass);
+  if (!frame || (picked && picked.className === frame.className && picked.line === frame.line)) return undefined;
+  return `${sourcePath(frame.className, frame.file)}:${frame.line}`;
+}

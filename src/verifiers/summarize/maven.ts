@@ -1,8 +1,9 @@
 // maven: compiler errors as `[ERROR] /path/File.java:[line,col] message`, surefire failures as detailed blocks
 // (`Class.method -- Time elapsed … <<< FAILURE!` in surefire 3, `method(Class)  Time elapsed … <<< FAILURE!` in 2.x)
 // and a `Failures:`/`Errors:` digest, and build errors as `Failed to execute goal …`.
-import type { Finding, OutputCounts, OutputParser, ParsedOutput } from './types.ts';
-import { exceptionMessage, pickFrame, sourcePath, splitJUnitMessage } from './jvm.ts';
+import type { Finding, OutputCounts, OutputParser, ParsedOutput, ReportFile } from './types.ts';
+import { exceptionMessage, pickFrame, sourcePath, splitJUnitMessage, testFrameVia } from './jvm.ts';
+import { withJUnitReports } from './jvm-reports.ts';
 import { rootBeforeMarker } from './paths.ts';
 
 const LEVEL = /^\[(ERROR|WARNING|INFO|FATAL|DEBUG)\] ?(.*)$/;
@@ -68,6 +69,7 @@ function surefireFindings(lines: Line[]): Finding[] {
       file: frame ? sourcePath(frame.className, frame.file) : undefined,
       line: frame?.line,
       test: `${className.split('.').at(-1)}.${method}`,
+      via: testFrameVia(body, className, frame),
       ...split,
     });
   }
@@ -105,11 +107,13 @@ function buildErrorFindings(lines: Line[]): Finding[] {
   return out;
 }
 
-export function parseMaven(output: string): ParsedOutput {
+export function parseMaven(output: string, reports?: ReportFile[]): ParsedOutput {
   const lines = toLines(output);
   const compile = compileFindings(lines);
   const tests = surefireFindings(lines);
-  let findings: Finding[] = [...compile, ...(tests.length > 0 ? tests : digestFindings(lines))];
+  const consoleTests = tests.length > 0 ? tests : digestFindings(lines);
+  const testFindings = withJUnitReports(consoleTests, reports, (c, m) => `${c.split('.').at(-1)}.${m}`);
+  let findings: Finding[] = [...compile, ...testFindings];
   if (findings.filter((f) => f.severity !== 'warning').length === 0) findings = [...buildErrorFindings(lines), ...findings];
   const totals = [...output.matchAll(new RegExp(TOTALS, 'g'))].at(-1);
   const counts: OutputCounts = {};

@@ -2,7 +2,7 @@
 // (`✖ name (ms)` + the indented error, repeated under "✖ failing tests:" with a `test at file:line:col` line).
 import type { Finding, OutputCounts, OutputParser, ParsedOutput } from './types.ts';
 import { extractExpectation } from './assertion-diff.ts';
-import { firstUserFrame, isJsFrame, parseJsFrame } from './js-stack.ts';
+import { firstUserFrame, isJsFrame, parseJsFrame, testLineVia, userFrames } from './js-stack.ts';
 import { fileUrlToPath, rootFromSuffix } from './paths.ts';
 import { dedent } from './text.ts';
 
@@ -54,6 +54,7 @@ function parseTap(lines: string[]): Finding[] {
     const detail = values.expected !== undefined && values.actual !== undefined ? [] : diff;
     findings.push({
       ...loc,
+      via: testLineVia(userFrames(stack), loc),
       test: names.join(' > '),
       message: [`${name ? `${name}: ` : ''}${rest[0] ?? ''}`, ...rest.slice(1), ...detail].join('\n').trim(),
       ...(detail.length > 0 ? {} : values),
@@ -75,6 +76,7 @@ function parseSpecEntry(name: string, body: string[], declared: string | undefin
   const detail = values.expected !== undefined && values.actual !== undefined ? [] : diff;
   return {
     ...loc,
+    via: testLineVia(userFrames(text), loc),
     test: name,
     message: [first, ...rest.slice(1), ...detail].join('\n').trim(),
     ...(detail.length > 0 ? {} : values),

@@ -19,25 +19,27 @@ const BY_COMMAND: [RegExp, OutputParser][] = [
   [/(^|[\s/])node (.* )?--test\b/, nodeTestParser],
   [/(^|[\s/])eslint(\s|$)/, eslintParser],
 ];
-const NOISE = /^(A complete log of this run|code |errno |syscall |path |signal |Log files were not written|You can rerun the command with)/;
+const NOISE = /^(A complete log of this run|code |errno |syscall |path |signal |Log files were not written|You can rerun the command with|For a full report see:|\/\S+\.(log|txt)$)/;
+const MAX_ERROR_LINES = 30;
 
-/** The useful paragraphs of npm's error block: no usage text, no log-file pointer, no error codes. */
+/**
+ * The useful paragraphs of npm's error block: everything that names what is wrong (the `Missing: x@1 from lock file`
+ * lines, an ERESOLVE's found/peer/fix paragraphs), without the command's usage text, log-file pointers or codes.
+ */
 function npmErrorFinding(errorLines: string[]): Finding | undefined {
   const paragraphs: string[][] = [[]];
   for (const l of errorLines) {
     if (l.trim() === '') paragraphs.push([]);
     else paragraphs.at(-1)!.push(l.trimEnd());
   }
-  // A usage error is followed by the command's help text: its first paragraph is the whole story.
-  const usageError = errorLines.some((l) => /^code EUSAGE\b/.test(l.trim()));
-  const useful: string[] = [];
-  for (const p of paragraphs) {
-    if (/^\s*Usage:/.test(p[0] ?? '')) break;
-    const kept = p.filter((l) => !NOISE.test(l.trim()));
-    if (kept.length > 0) useful.push(...kept);
-    if (useful.length >= 6 || (usageError && useful.length > 0)) break;
-  }
-  return useful.length > 0 ? { message: useful.slice(0, 6).join('\n') } : undefined;
+  // A usage error ends with the command's help: its one-line description, then `Usage:` and the options.
+  const usage = paragraphs.findIndex((p) => /^\s*Usage:/.test(p[0] ?? ''));
+  const kept = usage === -1 ? paragraphs : paragraphs.slice(0, Math.max(0, usage - 1));
+  const useful = kept.flatMap((p) => p.filter((l) => !NOISE.test(l.trim())));
+  if (useful.length === 0) return undefined;
+  const shown = useful.slice(0, MAX_ERROR_LINES);
+  if (useful.length > shown.length) shown.push(`… (${useful.length - shown.length} more lines)`);
+  return { message: shown.join('\n') };
 }
 
 export function parseNpm(output: string): ParsedOutput {

@@ -4,7 +4,8 @@ import type { Finding, OutputCounts, OutputParser, ParsedOutput } from './types.
 import { isDependencyPath } from './paths.ts';
 import { dedent, parseDuration } from './text.ts';
 
-const SECTION = /^={3,} (FAILURES|ERRORS|short test summary info|warnings summary|.*(passed|failed|error|no tests ran).*) ={3,}$/;
+// Any `=== title ===` rule ends a section (PASSES with -rA, warnings summary, …); only FAILURES/ERRORS hold failures.
+const SECTION = /^={3,} (.+?) ={3,}$/;
 const BLOCK = /^_{3,} (.+?) _{3,}$/;
 const TRACE_LOCATION = /^(\S[^:]*?\.py):(\d+): (.*)$/;
 const E_LINE = /^E {1,}(.*)$|^E$/;
@@ -26,6 +27,11 @@ function parseBlock(title: string, body: string[], nodeIds: Map<string, string>)
     const last = locations.at(-1);
     if (last) [file, line] = [last[1], Number(last[2])];
   }
+  // The first traceback entry is the test itself; when the error surfaced deeper, the agent needs both.
+  const first = lines.map((l) => TRACE_LOCATION.exec(l)).find((m): m is RegExpExecArray => m !== null && !isDependencyPath(m[1]));
+  const via = first && file && `${first[1]}:${first[2]}` !== `${file}:${line}` ? `${first[1]}:${first[2]}` : undefined;
+  // pytest marks the failing source line of each entry with `>`.
+  const context = lines.filter((l) => /^>\s/.test(l)).map((l) => l.slice(1).trim());
   const message = eLines
     .filter((l) => !/^\s*File ".+", line \d+/.test(l) && !/^\s*\^+\s*$/.test(l) && l.trim() !== '' && !NOISE.test(l.trim()))
     .slice(0, MAX_E_LINES)
@@ -37,6 +43,8 @@ function parseBlock(title: string, body: string[], nodeIds: Map<string, string>)
     line,
     test: collecting ? undefined : nodeIds.get(title) ?? title,
     message: message || fallback || title,
+    via,
+    context,
   };
 }
 

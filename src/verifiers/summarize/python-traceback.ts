@@ -7,6 +7,10 @@ export interface PythonError {
   line?: number;
   /** The exception line(s), e.g. `KeyError: 'overnight'` plus any detail lines after it. */
   message: string[];
+  /** The outermost project frame (the test's own line) when the error was raised further in. */
+  via?: string;
+  /** The source lines of the project frames, as the traceback prints them. */
+  context: string[];
 }
 
 const FRAME = /^\s*File "(.+)", line (\d+)(?:, in .+)?$/;
@@ -17,10 +21,17 @@ export function parseTraceback(lines: string[]): PythonError {
   let file: string | undefined;
   let line: number | undefined;
   let lastFrameEnd = -1;
+  let outer: string | undefined;
+  const context: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const m = FRAME.exec(lines[i]);
     if (!m) continue;
-    if (!isDependencyPath(m[1])) [file, line] = [m[1], Number(m[2])];
+    if (!isDependencyPath(m[1])) {
+      [file, line] = [m[1], Number(m[2])];
+      outer ??= `${file}:${line}`;
+      const source = lines[i + 1];
+      if (source !== undefined && /^\s{4,}\S/.test(source) && !FRAME.test(source)) context.push(`${file}:${line}: ${source.trim()}`);
+    }
     // The frame's source line and its ~~~^^^ markers are indented below it.
     let j = i + 1;
     while (j < lines.length && /^\s{4,}\S/.test(lines[j]) && !FRAME.test(lines[j])) j++;
@@ -34,5 +45,6 @@ export function parseTraceback(lines: string[]): PythonError {
   const message = [...after, ...before.filter((l) => !/^(ImportError: Failed to import test module|Traceback)/.test(l))]
     .filter((l) => l.trim() !== '' && !/^\s*[~^]+\s*$/.test(l))
     .slice(0, MAX_MESSAGE_LINES);
-  return { file, line, message };
+  const via = outer !== undefined && outer !== `${file}:${line}` ? outer : undefined;
+  return { file, line, message, via, context };
 }

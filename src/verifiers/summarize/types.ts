@@ -12,6 +12,13 @@ export interface Finding {
   message: string;
   expected?: string;
   actual?: string;
+  /**
+   * Where the project's own test code led to the failure when it surfaced elsewhere (an exception raised in the code
+   * under test): the test file's frame, e.g. `tests/test_stock.py:24`. The agent needs both ends.
+   */
+  via?: string;
+  /** The tool's own lines around the error (code frame, source line): shown only while the summary is well under budget. */
+  context?: string[];
   /** Warnings sort after errors; parsers leave it unset for errors. */
   severity?: 'error' | 'warning';
 }
@@ -35,10 +42,17 @@ export interface ParsedOutput {
   root?: string;
 }
 
+/** A machine-readable report the run wrote (JUnit XML), read back from the workspace after the run. */
+export interface ReportFile {
+  /** Workspace-relative path. */
+  path: string;
+  text: string;
+}
+
 /** Reads one tool's output. Input is already cleaned (no ANSI codes, no carriage-return overwrites). */
 export interface OutputParser {
   tool: VerifierTool;
-  parse(output: string): ParsedOutput;
+  parse(output: string, reports?: ReportFile[]): ParsedOutput;
 }
 
 export function emptyParse(): ParsedOutput {

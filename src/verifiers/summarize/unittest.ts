@@ -34,6 +34,8 @@ export function parseUnittest(output: string): ParsedOutput {
       line: error.line,
       test: importFailure ? undefined : id,
       message: error.message.join('\n') || head[1],
+      via: error.via,
+      context: error.context,
     });
   }
   const ran = /^Ran (\d+) tests? in (\d+(?:\.\d+)?s)/m.exec(output);

@@ -2,7 +2,8 @@
 // an optional `- Expected / + Received` diff, `❯ [fn] file:line:col` locations and a code frame.
 import type { Finding, OutputParser, ParsedOutput } from './types.ts';
 import { extractExpectation } from './assertion-diff.ts';
-import { firstUserFrame } from './js-stack.ts';
+import { firstUserFrame, testLineVia } from './js-stack.ts';
+import { markedLine } from './jest.ts';
 import { isDependencyPath } from './paths.ts';
 import { dedent, parseDuration } from './text.ts';
 
@@ -36,6 +37,8 @@ function parseBody(titles: string[], body: string[]): Finding[] {
       line: loc?.line,
       column: loc?.column,
       test: suite ? undefined : title || undefined,
+      via: testLineVia(locations, loc),
+      context: loc ? markedLine(body, (l) => new RegExp(`^\\s*${loc.line}\\s*\\|`).test(l)) : [],
       message: message || title,
       expected,
       actual,
