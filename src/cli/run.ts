@@ -18,7 +18,7 @@ import type { Config } from '../config/schema.ts';
 interface RunFlags {
   config?: string; scenarios?: string; agents?: string; models?: string; prompts?: string; judges?: string;
   epochs?: number; concurrency?: number; sandbox?: 'local' | 'docker'; out?: string; resume?: string; shard?: string;
-  record?: string; replay?: string; maxCost?: number; keepWorkspaces?: boolean;
+  record?: string; replay?: string; maxCost?: number; keepWorkspaces?: boolean; allowChanged?: boolean;
 }
 
 export function registerRun(program: Command, ctx: CliContext): void {
@@ -35,6 +35,7 @@ export function registerRun(program: Command, ctx: CliContext): void {
     .option('--sandbox <kind>', 'local or docker')
     .option('--out <dir>', 'results directory (default: reports/<timestamp>)')
     .option('--resume <dir>', 'continue the run in <dir>: only missing runs and harness errors are run')
+    .option('--allow-changed', 'with --resume: continue even though prompts, judge prompts, scenarios or the fleetbench version changed since the run began (recorded in run.json)')
     .option('--shard <i/n>', 'run only shard i of n (deterministic partition of run keys)')
     .option('--record <dir>', 'record every model exchange into <dir>')
     .option('--replay <dir>', 'serve model exchanges from <dir> (offline, zero cost)')
@@ -67,6 +68,7 @@ async function run(flags: RunFlags, ctx: CliContext, signal: AbortSignal): Promi
   const config = loadConfig(flags.config);
   if (flags.sandbox && !['local', 'docker'].includes(flags.sandbox)) throw new UsageError(`--sandbox '${flags.sandbox}': use local or docker`);
   if (flags.record && flags.replay) throw new UsageError('--record and --replay exclude each other');
+  if (flags.allowChanged && !flags.resume) throw new UsageError('--allow-changed only applies to --resume');
   let scenarioSel: string | string[] | undefined, agents: string[], judges: string[], epochs: number, limits = config.limits;
   let shard = flags.shard ? parseShard(flags.shard) : undefined;
   const outDir = path.resolve(flags.resume ?? flags.out ?? timestampDir());
@@ -102,7 +104,7 @@ async function run(flags: RunFlags, ctx: CliContext, signal: AbortSignal): Promi
   const summary = await runMatrix({
     outDir, resume: Boolean(flags.resume), scenarios, agents: [...new Set(agents)], judges: [...new Set(judges)], epochs,
     concurrency: flags.concurrency ?? config.concurrency, factory, sandboxOptions, limits, shard, scenariosDir,
-    maxCostUsd: flags.maxCost ?? config.budget.maxUsd, keepWorkspaces: flags.keepWorkspaces, log: ctx.err, progress: ctx.err,
+    maxCostUsd: flags.maxCost ?? config.budget.maxUsd, allowChangedInputs: flags.allowChanged, keepWorkspaces: flags.keepWorkspaces, log: ctx.err, progress: ctx.err,
     agentDeps: { modelOptions: modelOptionsOf(config, flags, ctx.err), commands: config.commands },
     signal,
   });

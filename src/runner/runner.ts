@@ -3,9 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import pLimit from 'p-limit';
-import { z } from 'zod';
 import type { LoadedScenario } from '../scenarios/load.ts';
-import { LimitsOverrideSchema } from '../scenarios/schema.ts';
 import type { SandboxFactory } from '../sandbox/sandbox.ts';
 import { createAgent, type AgentDeps } from '../agent/registry.ts';
 import { createJudge } from '../judge/registry.ts';
@@ -20,39 +18,13 @@ import { lockResultsDir } from './lock.ts';
 import { makeWorkRoot, keepWorkRoot, sweepStaleWorkRoots } from './workdirs.ts';
 import { inShard, type Shard } from './shard.ts';
 import { UsageError, errorMessage } from '../util/errors.ts';
-import { parseWith } from '../util/zod-error.ts';
+import { DEFAULT_PROMPTS_DIR } from '../agent/prompts.ts';
+import { DEFAULT_JUDGES_DIR } from '../judge/llm.ts';
+import { matrixHash, readManifest, writeManifest, checkResume, type Manifest } from './manifest.ts';
+import { collectInputs } from './provenance.ts';
 
-export const MANIFEST_FILE = 'run.json';
-
-/** What a results directory was made from; --resume continues exactly this, and merge refuses mismatches. */
-export const ManifestSchema = z.object({
-  version: z.literal(1),
-  matrixHash: z.string(),
-  scenarios: z.array(z.string()),
-  /** Where the scenarios were loaded from (null: the bundled ones), so --resume finds them again. */
-  scenariosDir: z.string().nullable().default(null),
-  agents: z.array(z.string()),
-  judges: z.array(z.string()),
-  epochs: z.number().int().positive(),
-  sandbox: z.string(),
-  /** The sandbox's own options (image, memory, cpus, pids) the run was made with; --resume uses them again. */
-  sandboxOptions: z.record(z.string(), z.unknown()).nullable().default(null),
-  limits: LimitsOverrideSchema,
-  shard: z.object({ index: z.number(), count: z.number() }).nullable(),
-  createdAt: z.string(),
-});
-export type Manifest = z.infer<typeof ManifestSchema>;
-
-export function matrixHash(m: Pick<Manifest, 'scenarios' | 'agents' | 'judges' | 'epochs' | 'limits'>): string {
-  const canon = JSON.stringify([m.scenarios, m.agents, m.judges, m.epochs, m.limits]);
-  return crypto.createHash('sha256').update(canon).digest('hex').slice(0, 16);
-}
-
-export function readManifest(dir: string): Manifest {
-  const file = path.join(dir, MANIFEST_FILE);
-  if (!fs.existsSync(file)) throw new UsageError(`${file} not found: ${dir} is not a fleetbench results directory`);
-  return parseWith(ManifestSchema, JSON.parse(fs.readFileSync(file, 'utf8')), file);
-}
+// run.json lives in manifest.ts; re-exported because the CLI, merge and tests import it from here.
+export { MANIFEST_FILE, ManifestSchema, matrixHash, readManifest, type Manifest } from './manifest.ts';
 
 export interface RunMatrixOptions {
   outDir: string;
@@ -71,6 +43,10 @@ export interface RunMatrixOptions {
   maxCostUsd?: number;
   keepWorkspaces?: boolean;
   agentDeps?: AgentDeps;
+  /** Where LLM judges' prompts live (default: the bundled judges/). */
+  judgesDir?: string;
+  /** --resume over changed inputs (prompts, scenarios, judge prompts, version): continue anyway and record it in run.json. */
+  allowChangedInputs?: boolean;
   /**
    * Interruption (the CLI aborts it on SIGINT/SIGTERM): no new run starts, runs in flight are aborted, their
    * sandboxes disposed, and whatever they return is not recorded (they are redone by --resume).
@@ -124,15 +100,21 @@ export async function runMatrix(o: RunMatrixOptions): Promise<RunMatrixSummary> 
   const manifest: Manifest = {
     version: 1, matrixHash: '', scenarios: scenarioIds, scenariosDir: o.scenariosDir ?? null, agents: o.agents, judges: o.judges, epochs: o.epochs,
     sandbox: o.factory.kind, sandboxOptions: o.sandboxOptions ?? null, limits: o.limits ?? {}, shard: o.shard ?? null, createdAt: new Date().toISOString(),
+    inputs: null, inputChanges: [],
   };
+  const promptsDir = o.agentDeps?.promptsDir ?? DEFAULT_PROMPTS_DIR, judgesDir = o.judgesDir ?? DEFAULT_JUDGES_DIR;
+  manifest.inputs = collectInputs({ scenarios: o.scenarios, agents: o.agents, judges: o.judges, promptsDir, judgesDir, commands: o.agentDeps?.commands });
   manifest.matrixHash = matrixHash(manifest);
+  // --resume over changed inputs is refused before anything starts (no preflight, no lock): the fix is the user's.
+  const resumeCheck = { dir: o.outDir, allowChanged: o.allowChangedInputs, log, where: { scenarioDirs: Object.fromEntries(o.scenarios.map((s) => [s.id, s.dir])), promptsDir, judgesDir } };
+  if (o.resume) checkResume(readManifest(o.outDir), manifest, resumeCheck);
   // Fail fast: every agent and judge is checked before any run starts, and before anything is written.
   const agents = new Map<string, Agent>(o.agents.map((a) => [a, createAgent(a, o.agentDeps)]));
   for (const a of agents.values()) {
     if (a.localSandboxOnly && o.factory.kind !== 'local') throw new UsageError(`agent ${a.spec} cannot run in the ${o.factory.kind} sandbox: ${a.localSandboxOnly} (fix: --sandbox local)`);
     await a.check(o.scenarios);
   }
-  const judges = new Map<string, Judge | null>(o.judges.map((j) => [j, createJudge(j, { modelOptions: o.agentDeps?.modelOptions })]));
+  const judges = new Map<string, Judge | null>(o.judges.map((j) => [j, createJudge(j, { modelOptions: o.agentDeps?.modelOptions, judgesDir })]));
   // Leftovers of fleetbench processes that are gone: work roots here, labelled containers in the docker preflight.
   const sweep = sweepStaleWorkRoots();
   if (sweep.removed.length) log(`removed ${sweep.removed.length} work dir(s) left by fleetbench processes that are gone: ${sweep.removed.join(', ')}`);
@@ -153,15 +135,16 @@ export async function runMatrix(o: RunMatrixOptions): Promise<RunMatrixSummary> 
     const resultsFile = path.join(o.outDir, RESULTS_FILE);
     let done = new Map<string, RunResult>();
     if (o.resume) {
+      // Checked again under the lock: another writer may have resumed (and recorded changes) meanwhile.
       const prev = readManifest(o.outDir);
-      if (prev.matrixHash !== manifest.matrixHash) throw new UsageError(`--resume ${o.outDir}: the run matrix differs from the one this directory was made with`);
-      if (prev.sandbox !== manifest.sandbox) throw new UsageError(`--resume ${o.outDir}: it was run in the ${prev.sandbox} sandbox, not ${manifest.sandbox} (results of one run never mix sandboxes)`);
+      const kept = checkResume(prev, manifest, { ...resumeCheck, log: () => {} });
+      if (kept !== prev) writeManifest(o.outDir, kept);
       const c = await compactForResume(resultsFile, (n, why) => log(`warning: ${resultsFile} line ${n} is not a valid result (${why}): dropped; its run is redone`));
       done = c.kept;
       log(`resuming ${o.outDir}: ${done.size} finished run(s) kept, ${c.dropped} harness error(s) to retry${c.badLines ? `, ${c.badLines} invalid line(s) dropped` : ''}`);
     } else {
       if (fs.existsSync(resultsFile) && fs.statSync(resultsFile).size > 0) throw new UsageError(`${o.outDir} already holds results; use --resume ${o.outDir} to continue it, or choose a new --out`);
-      fs.writeFileSync(path.join(o.outDir, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
+      writeManifest(o.outDir, manifest);
     }
 
     const byId = new Map(o.scenarios.map((s) => [s.id, s]));
