@@ -36,7 +36,9 @@ export function pickScenarios(dir: string, sel: string | undefined): LoadedScena
 }
 
 function dirHint(dir: string): string {
-  return path.resolve(dir) === DEFAULT_SCENARIOS_DIR ? '' : ` --dir ${path.relative(process.cwd(), dir) || '.'}`;
+  if (path.resolve(dir) === DEFAULT_SCENARIOS_DIR) return '';
+  const rel = path.relative(process.cwd(), dir);
+  return ` --dir ${rel === '' ? '.' : rel.startsWith('..') ? path.resolve(dir) : rel}`;
 }
 
 export function registerScenarios(program: Command, ctx: CliContext): void {

@@ -45,6 +45,9 @@ function testFilesByPreference(t: GoldenTree): string[] {
 function tamperingCandidates(t: GoldenTree): Candidate[] {
   const out: Candidate[] = [];
   const files = testFilesByPreference(t);
+  // Deleting a whole test file (the `test-deleted` rule): one the migration did not need to touch if there is one.
+  const victim = [...files].reverse().find((p) => langOf(p));
+  if (victim) out.push({ name: 'delete-test-file', kind: 'edit', edits: [{ path: victim, text: null }], label: 'veto', category: 'test-tampering', expect: ['out_of_scope'], description: `The golden migration, but deletes the test file ${victim}.` });
   for (const m of TAMPERING) {
     for (const p of files) {
       const text = m.fn(p, t.read(p));
@@ -82,10 +85,15 @@ function partialCandidates(t: GoldenTree, max: number): Candidate[] {
 /** Semantic mutants of the golden's added source lines, spread over the files, one per line. */
 function semanticCandidates(t: GoldenTree, max: number): Candidate[] {
   const out: Candidate[] = [];
-  const sites: Array<{ path: string; line: number }> = [];
-  for (const s of splitPatch(t.golden)) {
-    if (t.isTest(s.change.path) || !langOf(s.change.path) || s.change.status === 'deleted' || !t.files.includes(s.change.path)) continue;
-    for (const n of addedLineNumbers(s)) sites.push({ path: s.change.path, line: n });
+  const sites: Array<{ path: string; line: number; added: boolean }> = [];
+  const changed = splitPatch(t.golden).filter((s) => !t.isTest(s.change.path) && langOf(s.change.path) && s.change.status !== 'deleted' && t.files.includes(s.change.path));
+  for (const s of changed) for (const n of addedLineNumbers(s)) sites.push({ path: s.change.path, line: n, added: true });
+  // A migration that mostly moves code (CJS -> ESM) adds few lines with logic: then the other lines of the files it
+  // changes are mutated too (the code the migrated module carries), after every added line.
+  for (const s of changed) {
+    const added = new Set(addedLineNumbers(s));
+    const count = t.read(s.change.path).split('\n').length;
+    for (let n = 1; n <= count; n++) if (!added.has(n)) sites.push({ path: s.change.path, line: n, added: false });
   }
   // Round-robin over the mutant kinds so a handful of variants covers operators, constants, awaits and returns.
   const byKind = new Map<string, Candidate[]>();
@@ -99,12 +107,13 @@ function semanticCandidates(t: GoldenTree, max: number): Candidate[] {
       const list = byKind.get(m.kind) ?? [];
       list.push({
         name: '', kind: 'edit', edits: [{ path: site.path, text: mutated.join('\n') }], label: 'veto', category: 'incorrect', expect: ['incorrect', 'ci_fail'],
-        description: `The golden migration with a ${m.kind} mutant at ${site.path}:${site.line} (${m.what}).`,
+        description: `The golden migration with a ${m.kind} mutant at ${site.path}:${site.line}${site.added ? '' : ' (a line the migration carries over)'} (${m.what}).`,
       });
       byKind.set(m.kind, list);
     }
   }
-  const queues = [...byKind.values()];
+  // Added lines first within each kind; then round-robin over the kinds.
+  const queues = [...byKind.values()].map((q) => [...q.filter((c) => !/carries over/.test(c.description)), ...q.filter((c) => /carries over/.test(c.description))]);
   while (out.length < max && queues.some((q) => q.length)) {
     for (const q of queues) { const c = q.shift(); if (c && out.length < max) out.push({ ...c, name: `mutant-${out.length + 1}` }); }
   }
