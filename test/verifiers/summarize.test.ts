@@ -42,10 +42,12 @@ describe('captured fixtures', () => {
       expect(mine.some((f) => f.exitCode === 0), `${tool} passing log`).toBe(true);
       expect(mine.some((f) => f.exitCode !== 0), `${tool} failing log`).toBe(true);
     }
-    expect(fixtures.map((f) => f.id).sort()).toEqual(Object.keys(FIXTURE_EXPECTATIONS).sort());
+    // The recall corpus (recall.test.ts) labels every log; these expectations pin the layout of the first captures.
+    const ids = new Set(fixtures.map((f) => f.id));
+    for (const id of Object.keys(FIXTURE_EXPECTATIONS)) expect(ids.has(id), id).toBe(true);
   });
 
-  it.each(fixtures.map((f) => [f.id, f] as const))('%s', (_id, f) => {
+  it.each(fixtures.filter((f) => FIXTURE_EXPECTATIONS[f.id]).map((f) => [f.id, f] as const))('%s', (_id, f) => {
     const expectation = FIXTURE_EXPECTATIONS[f.id];
     const summary = summarizeOutput(f.tool, f.exitCode, f.log);
     expect(summary.length).toBeLessThanOrEqual(MAX_SUMMARY_CHARS);

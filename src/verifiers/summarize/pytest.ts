@@ -77,6 +77,24 @@ function parseCounts(output: string): { counts: OutputCounts; durationMs?: numbe
   return { counts: { tests: tests || undefined, failed, passed, skipped, errors, warnings: n('warnings?') }, durationMs: parseDuration(final[2]) };
 }
 
+/**
+ * `--tb=line`: no blocks, one `path:line: Exc: message` line per failure (after its `E` lines, in summary order).
+ * The short summary's messages are cut at 80 columns; these lines are whole.
+ */
+function lineModeFindings(lines: string[], entries: Finding[]): Finding[] {
+  const start = lines.findIndex((l) => /^={3,} FAILURES ={3,}$/.test(l));
+  if (start === -1) return [];
+  const out: Finding[] = [];
+  for (let i = start + 1; i < lines.length && !SECTION.test(lines[i]); i++) {
+    const m = /^(\S[^:]*?\.py):(\d+): (\w+(?:Error|Exception|Failed|Warning|Exit)\w*\b.*)$/.exec(lines[i]);
+    if (!m) continue;
+    const entry = entries.filter((e) => e.test !== undefined)[out.length];
+    const internal = isDependencyPath(m[1]);
+    out.push({ file: internal ? entry?.file : m[1], line: internal ? undefined : Number(m[2]), test: entry?.test, message: m[3] });
+  }
+  return out.length > 0 ? out : [];
+}
+
 export function parsePytest(output: string): ParsedOutput {
   const lines = output.split('\n');
   const { nodeIds, entries } = summaryEntries(lines);
@@ -94,6 +112,7 @@ export function parsePytest(output: string): ParsedOutput {
     while (i + 1 < lines.length && !BLOCK.test(lines[i + 1]) && !SECTION.test(lines[i + 1])) body.push(lines[++i]);
     findings.push(parseBlock(block[1], body, nodeIds));
   }
+  if (findings.length === 0) findings.push(...lineModeFindings(lines, entries));
   const { counts, durationMs } = parseCounts(output);
   const root = /^rootdir: (\S+)/m.exec(output)?.[1];
   // With --tb=no / --tb=line there are no blocks; the short summary still names every failure.
