@@ -17,8 +17,6 @@ export interface JUnitFailure {
 
 const MAX_REPORT_CHARS = 512 * 1024;
 const MAX_CASES = 200;
-const TESTCASE = /<testcase\b([^>]*?)(\/>|>([\s\S]*?)<\/testcase>)/g;
-const PROBLEM = /<(failure|error)\b([^>]*?)(?:\/>|>([\s\S]*?)<\/\1>)/;
 
 function attr(attrs: string, name: string): string | undefined {
   const m = new RegExp(`\\b${name}="([^"]*)"`).exec(attrs);
@@ -37,22 +35,55 @@ function safeChar(code: number): string {
   return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
 }
 
+/**
+ * `<testcase …>body</testcase>` pieces, found with indexOf: each body ends at its closing tag or the next testcase,
+ * so unclosed or nested tags in a hostile file cannot make the scan quadratic.
+ */
+function* testcases(text: string): Generator<{ attrs: string; body: string }> {
+  let at = text.indexOf('<testcase');
+  while (at !== -1) {
+    const next = text.indexOf('<testcase', at + 1);
+    const tagEnd = text.indexOf('>', at);
+    if (tagEnd === -1 || (next !== -1 && tagEnd > next)) { at = next; continue; }
+    const attrs = text.slice(at + '<testcase'.length, text[tagEnd - 1] === '/' ? tagEnd - 1 : tagEnd);
+    const limit = next === -1 ? text.length : next;
+    const piece = text.slice(tagEnd + 1, limit);
+    const close = piece.indexOf('</testcase>');
+    const body = text[tagEnd - 1] === '/' ? '' : close === -1 ? piece : piece.slice(0, close);
+    yield { attrs, body };
+    at = next;
+  }
+}
+
+/** The first `<failure …>` or `<error …>` of a test case body: kind, attributes and text, found with indexOf. */
+function problemOf(body: string): { kind: 'failure' | 'error'; attrs: string; text: string } | undefined {
+  const open = /<(failure|error)\b/.exec(body);
+  if (!open) return undefined;
+  const kind = open[1] as 'failure' | 'error';
+  const tagEnd = body.indexOf('>', open.index);
+  if (tagEnd === -1) return undefined;
+  const selfClosing = body[tagEnd - 1] === '/';
+  const attrs = body.slice(open.index + open[0].length, selfClosing ? tagEnd - 1 : tagEnd);
+  if (selfClosing) return { kind, attrs, text: '' };
+  const close = body.indexOf(`</${kind}>`, tagEnd);
+  return { kind, attrs, text: body.slice(tagEnd + 1, close === -1 ? body.length : close) };
+}
+
 /** Failing and erroring test cases of every report, at most MAX_CASES, each report read up to MAX_REPORT_CHARS. */
 export function junitFailures(reports: ReportFile[] | undefined): JUnitFailure[] {
   const out: JUnitFailure[] = [];
   for (const r of reports ?? []) {
-    const text = r.text.slice(0, MAX_REPORT_CHARS);
-    for (const m of text.matchAll(TESTCASE)) {
+    for (const tc of testcases(r.text.slice(0, MAX_REPORT_CHARS))) {
       if (out.length >= MAX_CASES) return out;
-      const problem = m[3] ? PROBLEM.exec(m[3]) : null;
+      const problem = problemOf(tc.body);
       if (!problem) continue;
       out.push({
-        className: attr(m[1], 'classname') ?? '',
-        name: attr(m[1], 'name') ?? '',
-        kind: problem[1] as 'failure' | 'error',
-        type: attr(problem[2], 'type'),
-        message: attr(problem[2], 'message'),
-        stack: decodeXml(problem[3] ?? '').trim(),
+        className: attr(tc.attrs, 'classname') ?? '',
+        name: attr(tc.attrs, 'name') ?? '',
+        kind: problem.kind,
+        type: attr(problem.attrs, 'type'),
+        message: attr(problem.attrs, 'message'),
+        stack: decodeXml(problem.text).trim(),
       });
     }
   }
