@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importCommit } from '../../src/import/importer.ts';
 import { createSandboxFactory } from '../../src/sandbox/factory.ts';
+import { SandboxConfigSchema } from '../../src/config/schema.ts';
 import { loadScenario } from '../../src/scenarios/load.ts';
 import { makeEsmMigrationRepo } from './fixture-repo.ts';
 
@@ -15,7 +16,7 @@ afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 describe('scenarios import (real git, local sandbox)', () => {
   it('imports a CJS -> ESM commit into a scenario that validates, with labeled variants', async () => {
     const sha = await makeEsmMigrationRepo(path.join(root, 'src'));
-    const factory = await createSandboxFactory({ kind: 'local' }, () => {});
+    const factory = await createSandboxFactory(SandboxConfigSchema.parse({ kind: 'local' }), () => {});
     const lines: string[] = [];
     const r = await importCommit({
       repo: path.join(root, 'src'), commit: sha, outDir: path.join(root, 'suite'), id: 'mini-range-esm', repeat: 1, variants: true,
@@ -47,7 +48,7 @@ describe('scenarios import (real git, local sandbox)', () => {
 
   it('refuses a root commit and an unknown commit with the reason', async () => {
     const repo = path.join(root, 'src');
-    const factory = await createSandboxFactory({ kind: 'local' }, () => {});
+    const factory = await createSandboxFactory(SandboxConfigSchema.parse({ kind: 'local' }), () => {});
     const base = { repo, outDir: path.join(root, 'suite2'), repeat: 1, variants: false, factory, log: () => {} };
     await expect(importCommit({ ...base, commit: 'HEAD~1' })).rejects.toThrow(/root commit/);
     await expect(importCommit({ ...base, commit: 'deadbeef' })).rejects.toThrow(/no such commit/);
