@@ -4,6 +4,7 @@ import type { ScalingResult } from './scaling.ts';
 import type { SetupFigure } from './setup.ts';
 import type { DockerFigure } from './docker.ts';
 import type { FeedbackResult } from './feedback.ts';
+import type { RecallFigure } from './recall.ts';
 import type { MachineInfo } from './machine.ts';
 import type { FigureRow } from './table.ts';
 import { formatValue } from './table.ts';
@@ -13,6 +14,7 @@ export const TARGETS = {
   scalingRatio: { op: '>=', value: 1.7 },
   report100kSeconds: { op: '<=', value: 5 },
   report100kPeakRssMb: { op: '<=', value: 300 },
+  feedbackRecall: { op: '>=', value: 0.98 },
 } as const;
 
 export interface ReportScaleFigure { lines: number; seconds: number | null; peakRssMb: number | null; cpuSeconds: number | null; unavailable: string | null }
@@ -27,6 +29,7 @@ export interface BenchResult {
   report100kSeconds: number | null;
   report100kPeakRssMb: number | null;
   feedbackCompressionRatio: number | null;
+  feedbackRecall: number | null;
   // The detail behind them.
   overhead: OverheadResult | null;
   scaling: ScalingResult | null;
@@ -34,6 +37,7 @@ export interface BenchResult {
   docker: DockerFigure | null;
   reportScale: ReportScaleFigure | null;
   feedback: FeedbackResult | null;
+  recall: RecallFigure | null;
   errors: Record<string, string>;
   machine: MachineInfo;
   startedAt: string;
@@ -44,8 +48,8 @@ export interface BenchResult {
 export function emptyResult(machine: MachineInfo, startedAt: Date): BenchResult {
   return {
     overheadRatio: null, perRunOverheadMs: null, scalingRatio: null, setupMsPerRun: null, dockerMsPerRun: null,
-    report100kSeconds: null, report100kPeakRssMb: null, feedbackCompressionRatio: null,
-    overhead: null, scaling: null, setup: null, docker: null, reportScale: null, feedback: null,
+    report100kSeconds: null, report100kPeakRssMb: null, feedbackCompressionRatio: null, feedbackRecall: null,
+    overhead: null, scaling: null, setup: null, docker: null, reportScale: null, feedback: null, recall: null,
     errors: {}, machine, startedAt: startedAt.toISOString(), durationSeconds: 0,
   };
 }
@@ -102,6 +106,13 @@ export function figureRows(r: BenchResult): FigureRow[] {
     rows.push({
       figure: '6. verifier feedback (summary / raw chars)', value: r.feedbackCompressionRatio, unit: '', target: null,
       note: failed('feedback') ?? `lower is better; ${f!.summaryChars.toLocaleString('en-US')} of ${f!.rawChars.toLocaleString('en-US')} chars, ${f!.cases} logs`,
+    });
+  }
+  if (r.recall || r.errors.recall) {
+    const f = r.recall;
+    rows.push({
+      figure: '7. verifier feedback: fact recall', value: r.feedbackRecall, unit: '', target: TARGETS.feedbackRecall,
+      note: failed('recall') ?? `${f!.found} of ${f!.facts} facts, ${f!.logs} logs; failing summaries mean ${f!.meanFailingChars} / max ${f!.maxFailingChars} chars, passing max ${f!.maxPassingChars}`,
     });
   }
   return rows;

@@ -1,6 +1,6 @@
 // `npm run bench`: every performance figure of fleetbench in one run, printed with its target and written to
 // reports/bench/<timestamp>.json. What each figure measures: docs/benchmark.md.
-//   npm run bench -- [--only overhead,scaling,setup,docker,report,feedback] [--scenarios representative|all|SEL]
+//   npm run bench -- [--only overhead,scaling,setup,docker,report,feedback,recall] [--scenarios representative|all|SEL]
 //                    [--reps N] [--report-lines N] [--out DIR]
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,12 +14,13 @@ import { measureScaling } from './scaling.ts';
 import { measureSetup } from './setup.ts';
 import { measureDocker } from './docker.ts';
 import { feedbackCompression, readLogCases } from './feedback.ts';
+import { feedbackRecall } from './recall.ts';
 import { machineInfo } from './machine.ts';
 import { emptyResult, figureRows, type BenchResult, type ReportScaleFigure } from './result.ts';
 import { renderTable } from './table.ts';
 import { round1 } from './stats.ts';
 
-const FIGURES = ['overhead', 'scaling', 'setup', 'docker', 'report', 'feedback'] as const;
+const FIGURES = ['overhead', 'scaling', 'setup', 'docker', 'report', 'feedback', 'recall'] as const;
 type Figure = (typeof FIGURES)[number];
 const REPO = path.resolve(import.meta.dirname, '..');
 
@@ -126,6 +127,12 @@ if (only.has('feedback')) await figure('feedback', '6. verifier feedback', async
   result.feedbackCompressionRatio = f.feedbackCompressionRatio;
 });
 
+if (only.has('recall')) await figure('recall', '7. verifier feedback recall', async () => {
+  const r = feedbackRecall();
+  result.recall = r;
+  result.feedbackRecall = r.recall;
+});
+
 result.machine.loadAverageEnd = os.loadavg().map((x) => Math.round(x * 100) / 100);
 result.durationSeconds = round1((performance.now() - t0) / 1000);
 fs.mkdirSync(args.out!, { recursive: true });
@@ -136,6 +143,13 @@ console.log('\n' + renderTable(figureRows(result)));
 if (result.feedback) {
   console.log('\nverifier feedback per tool (summary / raw chars):');
   for (const [tool, c] of Object.entries(result.feedback.perTool)) console.log(`  ${tool.padEnd(10)} ${String(c.ratio).padEnd(6)} (${c.summaryChars} / ${c.rawChars} chars, ${c.cases} logs)`);
+}
+if (result.recall) {
+  console.log('\nverifier feedback recall per tool (facts kept; failing summary mean / max chars; passing max chars):');
+  for (const [tool, c] of Object.entries(result.recall.perTool)) {
+    console.log(`  ${tool.padEnd(10)} ${String(c.recall).padEnd(6)} (${c.found}/${c.facts} facts, ${c.logs} logs; ${c.meanFailingChars} / ${c.maxFailingChars}; ${c.maxPassingChars})`);
+  }
+  for (const m of result.recall.missing) console.log(`  missing: ${m}`);
 }
 if (result.overhead) {
   console.log('\nper golden run (median ms): harness wall vs floor commands; harness time beyond the floor by phase');
