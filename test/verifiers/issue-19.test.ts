@@ -57,6 +57,7 @@ describe('issue 19: facts the summaries used to drop', () => {
 
   it('Maven test errors keep the code-under-test line from the report when the console has only the digest', () => {
     const s = summaryOf('maven/junit5-values-in-reports-only');
+    expect(s.split('\n')[0]).toBe('maven: failed (exit 1; 2 failed, 2 passed)'); // totals from the reports too
     expect(s).toContain('com/example/geo/Distance.java:16: NullPointer');
     expect(s).toContain('triggered by com/example/geo/DistanceTest.java:20');
     expect(s).toMatch(/expected: 16\.09344\n\s+actual: {3}16\.0/);

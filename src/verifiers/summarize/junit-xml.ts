@@ -89,3 +89,22 @@ export function junitFailures(reports: ReportFile[] | undefined): JUnitFailure[]
   }
   return out;
 }
+
+/** Totals over every `<testsuite tests= failures= errors= skipped=>` of the reports (for consoles that print none). */
+export function junitTotals(reports: ReportFile[] | undefined): { tests: number; failed: number; skipped: number } | undefined {
+  let totals: { tests: number; failed: number; skipped: number } | undefined;
+  for (const r of reports ?? []) {
+    const text = r.text.slice(0, MAX_REPORT_CHARS);
+    for (let at = text.indexOf('<testsuite '); at !== -1; at = text.indexOf('<testsuite ', at + 1)) {
+      const end = text.indexOf('>', at);
+      if (end === -1) break;
+      const attrs = text.slice(at, end);
+      const n = (name: string) => Number(attr(attrs, name) ?? 0) || 0;
+      totals ??= { tests: 0, failed: 0, skipped: 0 };
+      totals.tests += n('tests');
+      totals.failed += n('failures') + n('errors');
+      totals.skipped += n('skipped');
+    }
+  }
+  return totals;
+}

@@ -4,6 +4,7 @@
 import type { Finding, OutputCounts, OutputParser, ParsedOutput, ReportFile } from './types.ts';
 import { exceptionMessage, pickFrame, sourcePath, splitJUnitMessage, testFrameVia } from './jvm.ts';
 import { withJUnitReports } from './jvm-reports.ts';
+import { junitTotals } from './junit-xml.ts';
 import { rootBeforeMarker } from './paths.ts';
 
 const LEVEL = /^\[(ERROR|WARNING|INFO|FATAL|DEBUG)\] ?(.*)$/;
@@ -122,6 +123,10 @@ export function parseMaven(output: string, reports?: ReportFile[]): ParsedOutput
     Object.assign(counts, { tests: run, failed: failures + errors, passed: run - failures - errors - skipped, skipped: skipped || undefined });
   } else if (compile.length > 0) {
     counts.errors = compile.filter((f) => f.severity !== 'warning').length;
+  } else if (testFindings.length > 0) {
+    // surefire's printSummary=false leaves the totals out of the console; the reports have them.
+    const t = junitTotals(reports);
+    if (t) Object.assign(counts, { tests: t.tests, failed: t.failed, passed: t.tests - t.failed - t.skipped, skipped: t.skipped || undefined });
   }
   // Standard layout: whatever precedes /src/main/ or /src/test/ (or /target/) is the module root.
   const root = rootBeforeMarker(output, ['/src/main/', '/src/test/', '/target/']);
