@@ -107,7 +107,7 @@ function semanticCandidates(t: GoldenTree, max: number): Candidate[] {
       const list = byKind.get(m.kind) ?? [];
       list.push({
         name: '', kind: 'edit', edits: [{ path: site.path, text: mutated.join('\n') }], label: 'veto', category: 'incorrect', expect: ['incorrect', 'ci_fail'],
-        description: `The golden migration with a ${m.kind} mutant at ${site.path}:${site.line}${site.added ? '' : ' (a line the migration carries over)'} (${m.what}).`,
+        description: `The golden migration with ${/^[aeiou]/.test(m.kind) ? "an" : "a"} ${m.kind} mutant at ${site.path}:${site.line}${site.added ? '' : ' (a line the migration carries over)'} (${m.what}).`,
       });
       byKind.set(m.kind, list);
     }
