@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import type { CliContext } from './main.ts';
 import { readDataset, type LabeledDiff } from '../judge/dataset.ts';
 import { createJudge } from '../judge/registry.ts';
-import { compareJudges, defaultScopeLookup, judgeMetrics, runJudgments } from '../judge/eval.ts';
+import { compareJudges, defaultScopeLookup, judgeMetrics, rowsWithUnknownScenario, runJudgments } from '../judge/eval.ts';
 import { writeJudgeEval } from '../report/judge-eval.ts';
 import { scenarioDataset } from '../judge/export.ts';
 import { loadAllScenarios } from '../scenarios/load.ts';
@@ -34,11 +34,19 @@ export function registerJudgeEval(program: Command, ctx: CliContext): void {
       const files = flags.dataset ?? DEFAULT_DATASETS.filter((f) => fs.existsSync(f));
       if (!files.length) throw new UsageError('no dataset: pass --dataset FILE (or run `fleetbench dataset export` first)');
       const items: LabeledDiff[] = files.flatMap((f) => readDataset(f));
+      // Nothing to evaluate is bad input (exit 2), never a green "n=0".
+      if (!items.length) throw new UsageError(`no labeled diffs in ${files.join(', ')} (fix: one JSON object per line, or run \`fleetbench dataset export\`)`);
       const dup = items.map((i) => i.id).find((id, i, all) => all.indexOf(id) !== i);
       if (dup) throw new UsageError(`the datasets share the id '${dup}'; ids must be unique across --dataset files`);
+      if (!splitList(flags.judges).length) throw new UsageError(`--judges '${flags.judges}' names no judge (fix: heuristic, or <judge-prompt>@<model>, comma-separated)`);
       const judges = splitList(flags.judges).map((s) => createJudge(s, { modelOptions: modelOptionsOf(config, flags, ctx.err) }));
       if (judges.some((j) => j === null)) throw new UsageError("judge 'none' cannot be evaluated");
       const scenarioRules = new Map(loadAllScenarios(config.scenariosDir).map((s) => [s.id, scopeRulesOf(s)]));
+      for (const [scenario, ids] of rowsWithUnknownScenario(items, new Set(scenarioRules.keys()))) {
+        ctx.err(`warning: ${ids.length} dataset row(s) name scenario '${scenario}', which is not in ${config.scenariosDir ?? 'scenarios/'} `
+          + `(${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ', …' : ''}): its scope rules do not apply to them, they are judged with the row's own scope or everything allowed `
+          + '(fix: point scenariosDir in the config at the folder that has it, or drop `scenario` from those rows)');
+      }
       const total = judges.length * items.length;
       let done = 0;
       const judgments = await runJudgments(judges as Judge[], items, {

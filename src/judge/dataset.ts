@@ -27,7 +27,7 @@ export function readDataset(file: string): LabeledDiff[] {
     let json: unknown;
     try { json = JSON.parse(line); } catch { throw new FormatError(`${file}:${i + 1}`, '', 'not valid JSON', 'one JSON object per line'); }
     const r = LabeledDiffSchema.safeParse(json);
-    if (!r.success) throw formatErrorFromZod(`${file}:${i + 1}`, r.error);
+    if (!r.success) throw formatErrorFromZod(`${file}:${i + 1}`, r.error, LabeledDiffSchema);
     if (seen.has(r.data.id)) throw new FormatError(`${file}:${i + 1}`, 'id', `duplicate id '${r.data.id}'`, 'give every record its own id');
     seen.add(r.data.id);
     out.push(r.data);

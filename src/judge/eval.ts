@@ -31,6 +31,19 @@ export function defaultScopeLookup(scenarioRules: Map<string, ScopeRules>): Scop
     ?? { allow: item.scope?.allow ?? ['**'], forbid: item.scope?.forbid ?? [], tests: DEFAULT_TEST_GLOBS, ignoreRules: [] };
 }
 
+/**
+ * Dataset rows that name a scenario the loaded scenarios do not have: for them the scenario's scope rules do not
+ * apply (the row's own `scope`, or everything allowed, does), so a rules-based judge grades them differently.
+ */
+export function rowsWithUnknownScenario(items: LabeledDiff[], known: ReadonlySet<string>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const item of items) {
+    if (!item.scenario || known.has(item.scenario)) continue;
+    out.set(item.scenario, [...out.get(item.scenario) ?? [], item.id]);
+  }
+  return out;
+}
+
 export async function runJudgments(judges: Judge[], items: LabeledDiff[], opts: { concurrency: number; scopeOf: ScopeLookup; onJudgment?: (j: Judgment) => void }): Promise<Judgment[]> {
   const limit = pLimit(opts.concurrency);
   const out: Judgment[] = [];
