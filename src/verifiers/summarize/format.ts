@@ -141,15 +141,29 @@ export function renderFindings(tool: VerifierTool, headline: string, findings: F
   const noun = TEST_TOOLS.has(tool) ? 'failure' : 'error';
   const moreLine = (n: number) => `… and ${n} more ${n === 1 ? noun : `${noun}s`}`;
   const head = clipLine(headline, MAX_LINE_CHARS);
-  const withContext = groups.map((g) => (g.finding.context?.length ?? 0) > 0);
-  const blocks = groups.map((g, i) => renderGroup(g, withContext[i]));
-  const size = () => joinedLength([head, ...blocks.flat()]) + (total > distinct ? moreLine(total - distinct).length + 1 : 0);
-  for (let i = groups.length - 1; i >= 0 && size() > maxChars; i--) {
-    if (withContext[i]) blocks[i] = renderGroup(groups[i], (withContext[i] = false));
+  // Only a prefix of the failures can ever fit: render up to the first one past the budget even without context
+  // (linear in what is shown, not in the thousands of failures a broken build can print).
+  const candidates: Group[] = [];
+  let plainSize = head.length;
+  for (const g of groups) {
+    if (plainSize > maxChars) break;
+    candidates.push(g);
+    plainSize += joinedLength(renderGroup(g, false)) + 1;
+  }
+  const withContext = candidates.map((g) => (g.finding.context?.length ?? 0) > 0);
+  const blocks = candidates.map((g, i) => renderGroup(g, withContext[i]));
+  const hidden = total > distinct || candidates.length < groups.length;
+  // Running total, so dropping context (last failure first) stays linear too.
+  let size = joinedLength([head, ...blocks.flat()]) + (hidden ? moreLine(total).length + 1 : 0);
+  for (let i = candidates.length - 1; i >= 0 && size > maxChars; i--) {
+    if (!withContext[i]) continue;
+    const before = joinedLength(blocks[i]);
+    blocks[i] = renderGroup(candidates[i], (withContext[i] = false));
+    size -= before - joinedLength(blocks[i]);
   }
   const out = [head];
   let shown = 0;
-  for (const [i, g] of groups.entries()) {
+  for (const [i, g] of candidates.entries()) {
     const block = blocks[i];
     const leftAfter = total - shown - g.size;
     const reserve = leftAfter > 0 ? moreLine(leftAfter).length + 1 : 0;
