@@ -61,7 +61,8 @@ export function parseGo(output: string): ParsedOutput {
         j++;
       }
       const via = testLine && testLine !== location ? `${testLine[1]}:${testLine[2]}` : undefined;
-      const detail = lines.slice(i + 1, j).filter((l) => /^\tpanic: /.test(l) === false && /^\S/.test(l) && !/^goroutine \d+/.test(l) && /^panic: |^\[signal /.test(l));
+      // A re-panic and the `[signal SIGSEGV …]` line of a nil dereference say more about the cause.
+      const detail = lines.slice(i + 1, j).filter((l) => /^(panic: |\[signal )/.test(l));
       findings.push({ file: location?.[1], line: location ? Number(location[2]) : undefined, test: current, message: [`panic: ${panic[1]}`, ...detail].join('\n'), via });
       i = j - 1;
       continue;
