@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { parseDiff, touchedPaths } from '../../src/scenarios/diff.ts';
-import { checkScope, type ScopeRules } from '../../src/scenarios/scope.ts';
+import { checkScope, scopeRulesOf, type ScopeRules } from '../../src/scenarios/scope.ts';
+import { loadAllScenarios } from '../../src/scenarios/load.ts';
 import { DEFAULT_TEST_GLOBS } from '../../src/scenarios/schema.ts';
 import { classifyOutcome } from '../../src/scoring/classify.ts';
 
@@ -146,4 +147,20 @@ describe('test-infra rule', () => {
     expect(infra(fileDiff('conftest.py', '+import x'), { ...all, testInfra: ['tests/conftest.py'] })).toHaveLength(1);
     expect(infra(d, { ...all, ignoreRules: ['test-infra'] })).toEqual([]);
   });
+});
+
+describe('the scope rules on every bundled scenario (the static half of `scenarios validate`)', () => {
+  // Both inputs checkScope gets: the diff text (heuristic judge) and the parsed files (grading).
+  const rulesOn = (diff: string, r: ScopeRules) => [checkScope(diff, r), checkScope(parseDiff(diff), r)].map((v) => v.map((x) => x.rule));
+  for (const s of loadAllScenarios()) {
+    it(`${s.id}: golden and success variants in scope, out_of_scope variants flagged`, () => {
+      const r = scopeRulesOf(s);
+      expect(rulesOn(s.solution, r), 'golden').toEqual([[], []]);
+      for (const v of s.variants) {
+        const [text, parsed] = rulesOn(v.diff, r);
+        if (v.outcome === 'success') expect([text, parsed], v.name).toEqual([[], []]);
+        if (v.outcome === 'out_of_scope') { expect(text.length, v.name).toBeGreaterThan(0); expect(parsed.length, v.name).toBeGreaterThan(0); }
+      }
+    });
+  }
 });
