@@ -85,14 +85,15 @@ function lineModeFindings(lines: string[], entries: Finding[]): Finding[] {
   const start = lines.findIndex((l) => /^={3,} FAILURES ={3,}$/.test(l));
   if (start === -1) return [];
   const out: Finding[] = [];
+  const tests = entries.filter((e) => e.test !== undefined);
   for (let i = start + 1; i < lines.length && !SECTION.test(lines[i]); i++) {
     const m = /^(\S[^:]*?\.py):(\d+): (\w+(?:Error|Exception|Failed|Warning|Exit)\w*\b.*)$/.exec(lines[i]);
     if (!m) continue;
-    const entry = entries.filter((e) => e.test !== undefined)[out.length];
+    const entry = tests[out.length];
     const internal = isDependencyPath(m[1]);
     out.push({ file: internal ? entry?.file : m[1], line: internal ? undefined : Number(m[2]), test: entry?.test, message: m[3] });
   }
-  return out.length > 0 ? out : [];
+  return out;
 }
 
 export function parsePytest(output: string): ParsedOutput {
