@@ -11,7 +11,7 @@ import { importCommit } from '../import/importer.ts';
 
 interface ImportFlags {
   repo?: string; commit?: string; out?: string; id?: string; tests?: string; source?: string; ecosystem?: string;
-  upstream?: string; note?: string; repeat: number; variants: boolean; maxMutants: number; maxPartial: number;
+  upstream?: string; note?: string; testCommand?: string; repeat: number; variants: boolean; maxMutants: number; maxPartial: number;
   sandbox?: 'local' | 'docker'; config?: string;
 }
 
@@ -28,6 +28,7 @@ export function registerImport(cmd: Command, ctx: CliContext): void {
     .option('--ecosystem <eco>', `${ECOSYSTEMS.join(' | ')} (default: detected from marker files)`)
     .option('--upstream <url>', 'repository URL for the source header when <repo> is a local copy')
     .option('--note <text>', 'free text for the source header (e.g. the released versions)')
+    .option('--test-command <cmd>', "the command that runs the tests, for CI (verify:) and the hidden checks, instead of the ecosystem's default (e.g. when npm test also lints or builds types)")
     .option('--repeat <n>', 'grade the golden n times (flaky if it does not always succeed)', positiveInt('--repeat'), 2)
     .option('--no-variants', 'do not generate variants')
     .option('--max-mutants <n>', 'semantic mutants to grade at most', positiveInt('--max-mutants'), 6)
@@ -44,7 +45,7 @@ export function registerImport(cmd: Command, ctx: CliContext): void {
       await factory.preflight();
       const r = await importCommit({
         repo, commit, outDir: flags.out ?? config.scenariosDir ?? 'scenarios', id: flags.id, tests: list(flags.tests), source: list(flags.source),
-        ecosystem: flags.ecosystem as Ecosystem | undefined, upstream: flags.upstream, note: flags.note, repeat: flags.repeat,
+        ecosystem: flags.ecosystem as Ecosystem | undefined, upstream: flags.upstream, note: flags.note, testCommand: flags.testCommand, repeat: flags.repeat,
         variants: flags.variants, limits: { semantic: flags.maxMutants, partial: flags.maxPartial }, factory, log: ctx.out,
       });
       for (const c of r.checks) ctx.out(`  ${c.ok ? 'ok ' : 'BAD'} ${c.name}: ${c.detail}`);

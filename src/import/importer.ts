@@ -18,6 +18,7 @@ import { joinSections, splitPatch } from './patch.ts';
 import { isTestPath, splitRules } from './split.ts';
 import { detectEcosystem, draftId, draftPrompt, draftScope, draftTitle, hiddenCommandFor, licenseOf } from './draft.ts';
 import { scenarioYamlText } from './scenario-yaml.ts';
+import { toolOfTestScript } from '../verifiers/detect.ts';
 import { generateVariants, type VariantDecision } from './variants.ts';
 import { hintsFor } from './hints.ts';
 import type { MutatorLimits } from './mutators/index.ts';
@@ -34,6 +35,11 @@ export interface ImportOptions {
   /** Repository URL for the header when `repo` is a local copy (e.g. a repo made from published versions). */
   upstream?: string;
   note?: string;
+  /**
+   * The command that runs the tests (CI and hidden checks), instead of the ecosystem's default (`npm test`, ...): for
+   * projects whose test script also lints, builds types or uploads coverage with tools the base does not install.
+   */
+  testCommand?: string;
   repeat: number;
   variants: boolean;
   limits?: MutatorLimits;
@@ -62,6 +68,13 @@ async function licenseAt(src: CommitSource, files: string[]): Promise<string> {
   const pkg = (await readAt(src, src.commit, 'package.json'))?.toString('utf8');
   if (pkg) { try { const l = (JSON.parse(pkg) as { license?: string }).license; if (l) return l; } catch { /* not JSON */ } }
   return lic ? `see ${lic}` : 'unknown (no LICENSE file)';
+}
+
+function testCommandFields(ecosystem: Ecosystem, hiddenFiles: string[], newPkg: string | undefined, command?: string) {
+  const detected = hiddenCommandFor(ecosystem, hiddenFiles, newPkg);
+  if (!command) return { hidden: detected };
+  const tool = ecosystem === 'node' ? toolOfTestScript(command) : detected.tool;
+  return { hidden: { command, tool }, verify: [{ name: 'tests', tool, command }] };
 }
 
 export async function importCommit(o: ImportOptions): Promise<ImportReport> {
@@ -102,7 +115,7 @@ export async function importCommit(o: ImportOptions): Promise<ImportReport> {
       id, title, ecosystem, prompt: draftPrompt(src.message),
       allow: draftScope(sections.flatMap((s) => [s.change.path, s.change.oldPath]).filter(Boolean)),
       tests: rules.tests,
-      hidden: hiddenCommandFor(ecosystem, hiddenFiles, newPkg),
+      ...testCommandFields(ecosystem, hiddenFiles, newPkg, o.testCommand),
       source: { repository: o.upstream ?? o.repo, commit: src.commit, parent: src.parent, license: await licenseAt(src, commitFiles), ...(o.note ? { note: o.note } : {}) },
     }));
 

@@ -11,6 +11,8 @@ export interface ImportedScenarioFields {
   allow: string[];
   tests: string[];
   hidden: { command: string; tool: VerifierTool };
+  /** Replaces the auto-detected verifiers (--test-command): when the project's own test script does more than test. */
+  verify?: Array<{ name: string; tool: VerifierTool; command: string }>;
   source: { repository: string; commit: string; parent: string; license: string; note?: string };
 }
 
@@ -27,6 +29,7 @@ export function scenarioYamlText(f: ImportedScenarioFields): string {
       ...(sameSet(f.tests, DEFAULT_TEST_GLOBS) ? {} : { tests: f.tests }),
     },
     hidden: f.hidden,
+    ...(f.verify ? { verify: f.verify } : {}),
     source: f.source,
   };
   const body = YAML.stringify(doc, { lineWidth: 0 });
