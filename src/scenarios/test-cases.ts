@@ -100,6 +100,11 @@ const JS_EACH = /(?<![.\w$])(?:it|test)(?:\.(?:only|skip|concurrent))*\.each\b/g
  */
 interface Pending { annotation: boolean; assertions: number }
 
+function junitName(method: string): string {
+  const bare = method.replace(/^test_?(?=[A-Za-z0-9])/, '');
+  return bare ? bare[0].toLowerCase() + bare.slice(1) : method;
+}
+
 function casesOn(line: string, lang: Language, pending: Pending): string[] {
   if (isComment(line)) return [];
   switch (lang) {
@@ -116,8 +121,9 @@ function casesOn(line: string, lang: Language, pending: Pending): string[] {
       if (/@(?:Test|ParameterizedTest|RepeatedTest|TestFactory|TestTemplate|Property)\b/.test(line)) pending.annotation = true;
       const decl = /\b(?:void|fun|def)\s+(\w+)\s*\(/.exec(line);
       if (!decl) return [];
-      // JUnit 3 style: a public void testX() in a TestCase class is a case without an annotation.
-      if (pending.annotation || /^test[A-Z_0-9]/.test(decl[1])) { pending.annotation = false; return [decl[1]]; }
+      // JUnit 3 style: a public void testX() in a TestCase class is a case without an annotation. Moving to JUnit
+      // 4/5 usually drops the prefix (testParse -> parse): the name is matched without it.
+      if (pending.annotation || /^test[A-Z_0-9]/.test(decl[1])) { pending.annotation = false; return [junitName(decl[1])]; }
       return [];
     }
     case 'python': {

@@ -24,6 +24,7 @@ describe('tape -> node:test: bole 5.0.29 -> 6.0.7, a real upstream migration (Co
 
   it('the faithful migration is in scope', () => {
     expect(checkScope(bole(), rules())).toEqual([]);
+    expect(violated(bole())).toEqual([]);
   });
   it('deleting one test case is test-deleted, naming it', () => {
     const v = checkScope(bole((t) => dropBlock(t, /^test\('test sub logger'/, '})')), rules());
@@ -117,5 +118,19 @@ describe('other frameworks: a faithful rewrite passes, tampering is caught', () 
     ['rust: a test emptied', file('tests/a.rs', '#[test]\nfn parses() {\n    assert_eq!(parse("1"), Ok(1));\n}', '#[test]\nfn parses() {\n    let _ = parse("1");\n}'), ['assertions-weakened']],
   ])('%s', (_name, d, want) => {
     expect(violated(d, rules({ allow: ['**'] }))).toEqual(want);
+  });
+});
+
+describe('JUnit 3 -> 5 in a renamed file: testParse() becomes @Test parse()', () => {
+  const add = (p: string, body: string) => `diff --git a/${p} b/${p}\nnew file mode 100644\n--- /dev/null\n+++ b/${p}\n@@ -0,0 +1,${body.split('\n').length} @@\n${body.split('\n').map((l) => `+${l}`).join('\n')}\n`;
+  const del = (p: string, body: string) => `diff --git a/${p} b/${p}\ndeleted file mode 100644\n--- a/${p}\n+++ /dev/null\n@@ -1,${body.split('\n').length} +0,0 @@\n${body.split('\n').map((l) => `-${l}`).join('\n')}\n`;
+  const junit3 = 'public class ParserTests extends TestCase {\n    public void testParse() {\n        assertEquals(1, Parser.parse("1"));\n    }\n    public void testRejectsText() {\n        try { Parser.parse("x"); fail(); } catch (IllegalArgumentException e) { }\n    }\n}';
+  const junit5 = 'class ParserTest {\n    @Test\n    void parse() {\n        assertEquals(1, Parser.parse("1"));\n    }\n    @Test\n    void rejectsText() {\n        assertThrows(IllegalArgumentException.class, () -> Parser.parse("x"));\n    }\n}';
+  it('keeps every case', () => {
+    expect(violated(del('src/test/java/ParserTests.java', junit3) + add('src/test/java/ParserTest.java', junit5))).toEqual([]);
+  });
+  it('still sees one left out', () => {
+    const partial = junit5.replace(/ {4}@Test\n {4}void rejectsText[\s\S]*?\n {4}\}\n/, '');
+    expect(violated(del('src/test/java/ParserTests.java', junit3) + add('src/test/java/ParserTest.java', partial))).toEqual(['test-deleted']);
   });
 });
