@@ -34,7 +34,7 @@ describe('scenarios validate', () => {
   it('accepts the scaffolded scenario and prints the time it took', async () => {
     const r = await runCli(['scenarios', 'validate', 'greeting-style', '--repeat', '2', '--config', path.join(root, 'fleetbench.yaml')]);
     expect(r.code, r.stdout + r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/ok\s+greeting-style \(python, 0 variants/);
+    expect(r.stdout).toMatch(/ok\s+greeting-style \(python, 1 variants/);
     expect(r.stdout).toMatch(/1 valid, 0 invalid, 0 flaky, 0 skipped of 1 scenario\(s\) in \d+/);
   });
 
@@ -47,7 +47,7 @@ describe('scenarios validate', () => {
   it('lists scenarios with ecosystem, tags and variant count', async () => {
     const r = await runCli(['scenarios', 'list', '--config', path.join(root, 'fleetbench.yaml')]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/\| greeting-style \| python \| example \| 0 \|/);
+    expect(r.stdout).toMatch(/\| greeting-style \| python \| example \| 1 \|/);
   });
 
   it('skips a scenario whose requirements are missing, with what and the fix, in validate and run', async () => {
