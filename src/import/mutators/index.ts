@@ -45,8 +45,10 @@ function testFilesByPreference(t: GoldenTree): string[] {
 function tamperingCandidates(t: GoldenTree): Candidate[] {
   const out: Candidate[] = [];
   const files = testFilesByPreference(t);
-  // Deleting a whole test file (the `test-deleted` rule): one the migration did not need to touch if there is one.
-  const victim = [...files].reverse().find((p) => langOf(p));
+  // Deleting a whole test file (the `test-deleted` rule): one that exists in the base (a file the golden adds is not
+  // deleted by leaving it out), preferably one the migration did not need to touch.
+  const added = new Set(splitPatch(t.golden).filter((s) => s.change.status === 'added').map((s) => s.change.path));
+  const victim = [...files].reverse().find((p) => langOf(p) && !added.has(p));
   if (victim) out.push({ name: 'delete-test-file', kind: 'edit', edits: [{ path: victim, text: null }], label: 'veto', category: 'test-tampering', expect: ['out_of_scope'], description: `The golden migration, but deletes the test file ${victim}.` });
   for (const m of TAMPERING) {
     for (const p of files) {

@@ -1,11 +1,17 @@
 // Partial migrations: the golden patch with one file, or one hunk, left out. Pure functions of the patch text.
 import { joinSections, splitPatch, type FileSection } from '../patch.ts';
+import { langOf } from './test-cases.ts';
 
 export interface PartialPatch { patch: string; what: string }
 
-/** Files worth dropping: not docs or metadata a migration carries along (a changelog entry is not the migration). */
+/**
+ * Files worth dropping: code. Not docs, CI workflows, type declarations or build metadata a migration carries along
+ * (leaving a changelog entry or a .d.ts out is not a partial migration any test could notice).
+ */
 function substantive(s: FileSection): boolean {
-  return !/(?:^|\/)(?:CHANGELOG|HISTORY|CHANGES|README|LICENSE|AUTHORS|SECURITY)[^/]*$/i.test(s.change.path) && !s.change.binary;
+  const p = s.change.path;
+  return langOf(p) !== null && !s.change.binary && !/\.d\.[cm]?ts$|\.map$/.test(p) && !/^\.github\//.test(p)
+    && !/(?:^|\/)(?:CHANGELOG|HISTORY|CHANGES|README|LICENSE|AUTHORS|SECURITY)[^/]*$/i.test(p);
 }
 
 /** One patch per substantive file of the golden, that file left out (only when the golden has other changes). */

@@ -16,7 +16,7 @@ export function skipTest(path: string, text: string): string | null {
   const lines = text.split('\n');
   const decl = lines[c.start];
   switch (lang) {
-    case 'js': lines[c.start] = decl.replace(/^(\s*)(it|test)\s*\(/, '$1$2.skip('); break;
+    case 'js': lines[c.start] = decl.replace(/^(\s*)(it|test|tape|t\.test)\s*\(/, '$1$2.skip('); break;
     case 'python': lines.splice(c.start, 0, `${c.indent}@pytest.mark.skip(reason="flaky")`); if (!/^import pytest$/m.test(text)) lines.unshift('import pytest'); break;
     case 'go': {
       // t.Skip() as the first statement of the function body.

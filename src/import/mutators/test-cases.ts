@@ -15,7 +15,8 @@ export function langOf(path: string): TestLang | null {
 
 /** A line that declares one test case (not a suite). */
 const CASE_DECL: Record<TestLang, RegExp> = {
-  js: /^(\s*)(?:it|test)\s*\(/,
+  // tape is often imported as `tape`; `t.test(` subtests count as cases too.
+  js: /^(\s*)(?:it|test|tape|t\.test)\s*\(/,
   python: /^(\s*)(?:async\s+)?def\s+test\w*\s*\(/,
   go: /^(\s*)func\s+Test\w+\s*\(\s*\w+\s+\*testing\.T\s*\)/,
   rust: /^(\s*)#\[(?:tokio::)?test\]/,
