@@ -38,6 +38,7 @@ describe('skip a test, framework-aware', () => {
     expect(skipTest('src/test/java/ATest.java', JAVA5)).toContain('@org.junit.jupiter.api.Disabled');
   });
   it('nothing to skip -> null', () => expect(skipTest('a.test.js', 'const x = 1\n')).toBeNull());
+  it('tape imported as tape: tape.skip', () => expect(skipTest('test/test.js', "const tape = require('tape')\n\ntape('a', function (t) {\n  t.equal(1, 1)\n  t.end()\n})\n")).toContain("tape.skip('a'"));
 });
 
 describe('delete a test / remove assertions', () => {
@@ -117,5 +118,12 @@ describe('candidate variants', () => {
     expect(byName['skip-test']).toMatchObject({ label: 'veto', category: 'test-tampering', expect: ['out_of_scope'] });
     expect(byName['outside-scope']).toMatchObject({ kind: 'edit', edits: [{ path: 'README.md' }] });
     expect(byName['mutant-1'].expect).toEqual(['incorrect', 'ci_fail']);
+  });
+
+  it('deletes a test file the base has, never one the golden adds', () => {
+    const added = PATCH + ['diff --git a/test/new.test.js b/test/new.test.js', 'new file mode 100644', 'index 0..7 100644', '--- /dev/null', '+++ b/test/new.test.js', '@@ -0,0 +1 @@', "+test('n', () => {})", ''].join('\n');
+    const files: Record<string, string> = { 'src/a.js': 'x\n', 'test/a.test.js': JS, 'test/new.test.js': "test('n', () => {})\n" };
+    const c = candidateVariants({ golden: added, files: Object.keys(files), read: (p) => files[p], isTest, scopeAllow: ['**'] });
+    expect(c.find((x) => x.name === 'delete-test-file')).toMatchObject({ edits: [{ path: 'test/a.test.js', text: null }] });
   });
 });
