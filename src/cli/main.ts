@@ -32,16 +32,46 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
 /** Commands defined by another command's module. */
 const ALIASES: Record<string, string> = { dataset: 'judge-eval' };
 
-export async function buildProgram(ctx: CliContext, argv: string[] = []): Promise<Command> {
+/**
+ * The top-level help (`fleetbench`, `fleetbench --help`, an unknown command) as the command modules register it:
+ * term and description. Listing them here spares loading all eleven modules (the SDKs, dockerode, the reports) to
+ * print one screen; test/package/help-summary.test.ts keeps this table equal to what the modules say.
+ */
+export const COMMAND_SUMMARIES: Record<string, { term: string; description: string }> = {
+  run: { term: 'run [options]', description: 'run scenarios × agents × judges × epochs and grade every run (defaults: all scenarios, replay:golden and noop, heuristic judge)' },
+  scenarios: { term: 'scenarios', description: 'list, validate, scaffold and import scenarios' },
+  verifiers: { term: 'verifiers', description: 'inspect verifiers and their summaries' },
+  mcp: { term: 'mcp [options]', description: 'serve the verifiers of a workspace as an MCP server over stdio (tool: verify)' },
+  report: { term: 'report <dir>', description: 'write report.md, report.html, results.csv, junit.xml, summary.json for a results directory' },
+  'judge-eval': { term: 'judge-eval [options]', description: 'evaluate judges against labeled diffs: confusion matrix, FPR, FNR, precision, recall, F1, kappa' },
+  dataset: { term: 'dataset', description: 'labeled-diff datasets' },
+  hook: { term: 'hook', description: 'agent hooks' },
+  agents: { term: 'agents', description: 'external agent CLIs' },
+  compare: { term: 'compare [options] <base> <cand>', description: 'compare a candidate run with a base run, paired by scenario and epoch (McNemar for success, bootstrap for cost and time)' },
+  gate: { term: 'gate [options] <dir>', description: "check a run against thresholds (flags or the config's gate:) and optionally a baseline; exit 1 when a check fails" },
+  merge: { term: 'merge [options] <dirs...>', description: 'merge shard directories (--shard I/N) of the same run matrix; duplicates are kept once, conflicting outcomes refused' },
+};
+
+/**
+ * The program for argv: only the module of the command argv names (`help <cmd>` names cmd); with no known command,
+ * stand-ins from COMMAND_SUMMARIES that print the same top-level help. `loadAll` registers every module instead.
+ */
+export async function buildProgram(ctx: CliContext, argv: string[] = [], opts: { loadAll?: boolean } = {}): Promise<Command> {
   const program = new Command('fleetbench')
     .description('Evaluate background coding agents on curated migration scenarios')
     .exitOverride()
     .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) })
     .showHelpAfterError('(run with --help for usage)');
-  const first = argv.find((a) => !a.startsWith('-'));
+  const positional = argv.filter((a) => !a.startsWith('-'));
+  const first = positional[0] === 'help' ? positional[1] : positional[0];
   const name = first ? ALIASES[first] ?? first : undefined;
-  const names = name && name in COMMANDS ? [name] : Object.keys(COMMANDS);
-  for (const name of names) (await COMMANDS[name]())(program, ctx);
+  if (opts.loadAll || (name && name in COMMANDS)) {
+    for (const n of opts.loadAll ? Object.keys(COMMANDS) : [name!]) (await COMMANDS[n]())(program, ctx);
+    return program;
+  }
+  for (const [n, s] of Object.entries(COMMAND_SUMMARIES)) program.command(n).description(s.description);
+  const help = program.createHelp();
+  program.configureHelp({ subcommandTerm: (cmd) => COMMAND_SUMMARIES[cmd.name()]?.term ?? help.subcommandTerm(cmd) });
   return program;
 }
 
