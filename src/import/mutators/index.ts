@@ -88,7 +88,9 @@ function partialCandidates(t: GoldenTree, max: number): Candidate[] {
 function semanticCandidates(t: GoldenTree, max: number): Candidate[] {
   const out: Candidate[] = [];
   const sites: Array<{ path: string; line: number; added: boolean }> = [];
-  const changed = splitPatch(t.golden).filter((s) => !t.isTest(s.change.path) && langOf(s.change.path) && s.change.status !== 'deleted' && t.files.includes(s.change.path));
+  // Code only: a mutant in a type declaration (.d.ts) or a source map changes nothing that runs.
+  const changed = splitPatch(t.golden).filter((s) => !t.isTest(s.change.path) && langOf(s.change.path) && !/\.d\.[cm]?ts$|\.map$/.test(s.change.path)
+    && s.change.status !== 'deleted' && t.files.includes(s.change.path));
   for (const s of changed) for (const n of addedLineNumbers(s)) sites.push({ path: s.change.path, line: n, added: true });
   // A migration that mostly moves code (CJS -> ESM) adds few lines with logic: then the other lines of the files it
   // changes are mutated too (the code the migrated module carries), after every added line.
