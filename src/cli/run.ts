@@ -12,7 +12,7 @@ import { parseShard } from '../runner/shard.ts';
 import { writeReport } from '../report/report.ts';
 import { positiveInt, positiveNumber, timestampDir } from './options.ts';
 import { UsageError } from '../util/errors.ts';
-import type { ModelClientOptions } from '../models/index.ts';
+import { modelOptionsOf } from '../runner/model-options.ts';
 import type { Config } from '../config/schema.ts';
 
 interface RunFlags {
@@ -166,11 +166,5 @@ function refuseConflicts(flags: RunFlags, m: Manifest, dir: string, all: LoadedS
   }
 }
 
-/** Model options shared by agents and judges: providers and prices from the config, record/replay from flags. */
-export function modelOptionsOf(config: Config, flags: { record?: string; replay?: string }, warn: (line: string) => void): ModelClientOptions {
-  return {
-    providers: config.providers, pricing: config.pricing, retry: config.retry,
-    record: flags.record ? path.resolve(flags.record) : undefined, replay: flags.replay ? path.resolve(flags.replay) : undefined,
-    onWarning: (message: string) => warn(`warning: ${message}`),
-  };
-}
+// Moved into the library (runner/model-options.ts); re-exported for the modules that import it from here.
+export { modelOptionsOf } from '../runner/model-options.ts';

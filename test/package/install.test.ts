@@ -1,0 +1,49 @@
+// The package as users get it: `npm pack` (whose prepare builds dist/), `npm install ./fleetbench-*.tgz` into an
+// empty directory outside the repository, then the library API (scaffold a scenario there) and
+// `npx fleetbench run --config fleetbench.yaml` on that directory's own scenario, with reference agents.
+// Slow (a build and an install from the local npm cache): about 2–3 minutes on 2 cores.
+import { describe, it, expect } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const REPO = path.resolve(import.meta.dirname, '../..');
+const npm = (args: string[], cwd: string) => execFileSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+describe('the packed package', () => {
+  it('installs into an empty directory and runs a suite of its own there, as a CLI and as a library', { timeout: 300_000 }, () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fb-pkg-'));
+    const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', dir], REPO)) as { filename: string; files: { path: string }[] }[];
+    const files = packed[0].files.map((f) => f.path);
+    // The build and its declarations are in; the repository's tests and benches are not.
+    expect(files).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.d.ts', 'dist/cli/main.js', 'dist/.build-stamp', 'bin/fleetbench.js']));
+    expect(files.some((f) => f.startsWith('test/') || f.startsWith('bench/'))).toBe(false);
+
+    const project = path.join(dir, 'project');
+    fs.mkdirSync(project);
+    fs.writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'my-suite', private: true, type: 'module' }));
+    npm(['install', '--prefer-offline', path.join(dir, packed[0].filename)], project);
+
+    // The library API, from the installed package: scaffold the directory's own scenario.
+    const lib = spawnSync(process.execPath, ['--input-type=module', '-e', `
+      import { scaffoldScenario, loadAllScenarios, expandMatrix, wilsonInterval } from 'fleetbench';
+      await scaffoldScenario('scenarios', 'my-first', 'python');
+      const s = loadAllScenarios('scenarios');
+      console.log(JSON.stringify({ ids: s.map((x) => x.id), runs: expandMatrix(s.map((x) => x.id), ['noop'], ['none'], 2).length, ci: wilsonInterval(1, 2) !== undefined }));
+    `], { cwd: project, encoding: 'utf8' });
+    expect(lib.status, lib.stderr).toBe(0);
+    expect(JSON.parse(lib.stdout)).toEqual({ ids: ['my-first'], runs: 2, ci: true });
+    const pkg = JSON.parse(fs.readFileSync(path.join(project, 'node_modules/fleetbench/package.json'), 'utf8'));
+    expect(fs.existsSync(path.join(project, 'node_modules/fleetbench', pkg.types))).toBe(true);
+
+    fs.writeFileSync(path.join(project, 'fleetbench.yaml'), 'scenariosDir: scenarios\nagents: [replay:golden, noop]\njudges: [heuristic]\nconcurrency: 2\n');
+    const run = spawnSync('npx', ['--no-install', 'fleetbench', 'run', '--config', 'fleetbench.yaml', '--out', 'out'], { cwd: project, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    const results = fs.readFileSync(path.join(project, 'out', 'results.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(results.map((r) => [r.scenario, r.agent, r.outcome]).sort()).toEqual([['my-first', 'noop', 'no_pr'], ['my-first', 'replay:golden', 'success']]);
+    const manifest = JSON.parse(fs.readFileSync(path.join(project, 'out', 'run.json'), 'utf8'));
+    expect(manifest.inputs.fleetbench).toEqual({ version: pkg.version, commit: null });
+    expect(fs.existsSync(path.join(project, 'out', 'report.md'))).toBe(true);
+  });
+});
