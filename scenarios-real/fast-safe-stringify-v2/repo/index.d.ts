@@ -1,0 +1,3 @@
+declare function stringify(data: any): string;
+
+export default stringify;
