@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The package's bin. Runs the compiled CLI in dist/ (built by `npm run build`, which `prepare` runs on `npm ci`
-// and `npm pack`): no TypeScript compiler on the start-up path, which the Stop hook and the MCP server pay per session.
+// The package's bin. Runs the bundled CLI in dist/cli-bundle/ (built by `npm run build`, which `prepare` runs on
+// `npm ci` and `npm pack`): no TypeScript compiler on the start-up path, and one file per command instead of hundreds
+// of modules (zod, the MCP SDK): the Stop hook and the MCP server pay their start-up once per agent session.
 // In a clone it runs src/ through tsx instead whenever dist/ could be stale, so an edit is never masked by an old
 // build (tests spawn this file): FLEETBENCH_FROM_SOURCE=1, no complete build, or a src/ file newer than the build.
 // FLEETBENCH_FROM_SOURCE=0 runs a complete build even if src/ is newer (the start-up bench measures the build).
@@ -24,8 +25,9 @@ function fromSource() {
   const stamp = fs.statSync(STAMP, { throwIfNoEntry: false });
   if (!stamp) return true;
   if (process.env.FLEETBENCH_FROM_SOURCE === '0') return false;
-  // An installed package ships dist/ without src/cli: nothing to compare.
-  if (!fs.existsSync(`${root}src/cli/main.ts`)) return false;
+  // Only a source checkout (it has the build's tsconfig, which the package does not ship) can have a stale build:
+  // an installed package's src/ is there for the sandbox fallback, with install-time mtimes that say nothing.
+  if (!fs.existsSync(`${root}tsconfig.build.json`) || !fs.existsSync(`${root}src/cli/main.ts`)) return false;
   return newerThan(`${root}src`, stamp.mtimeMs);
 }
 
@@ -35,7 +37,7 @@ if (fromSource()) {
   register();
   cli = await import('../src/cli/main.ts');
 } else {
-  cli = await import('../dist/cli/main.js');
+  cli = await import('../dist/cli-bundle/main.js');
 }
 cli.ignoreClosedOutput();
 const code = await cli.main(process.argv.slice(2));

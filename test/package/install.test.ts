@@ -17,7 +17,7 @@ describe('the packed package', () => {
     const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', dir], REPO)) as { filename: string; files: { path: string }[] }[];
     const files = packed[0].files.map((f) => f.path);
     // The build and its declarations are in; the repository's tests and benches are not.
-    expect(files).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.d.ts', 'dist/cli/main.js', 'dist/.build-stamp', 'bin/fleetbench.js']));
+    expect(files).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.d.ts', 'dist/cli-bundle/main.js', 'dist/.build-stamp', 'bin/fleetbench.js']));
     expect(files.some((f) => f.startsWith('test/') || f.startsWith('bench/'))).toBe(false);
 
     const project = path.join(dir, 'project');
@@ -37,6 +37,9 @@ describe('the packed package', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(project, 'node_modules/fleetbench/package.json'), 'utf8'));
     expect(fs.existsSync(path.join(project, 'node_modules/fleetbench', pkg.types))).toBe(true);
 
+    // The installed bin runs the build, never src/ through tsx (install-time mtimes must not look like a stale build):
+    // without tsx, a fallback to src/ would fail.
+    fs.renameSync(path.join(project, 'node_modules/tsx'), path.join(project, 'node_modules/tsx-hidden'));
     fs.writeFileSync(path.join(project, 'fleetbench.yaml'), 'scenariosDir: scenarios\nagents: [replay:golden, noop]\njudges: [heuristic]\nconcurrency: 2\n');
     const run = spawnSync('npx', ['--no-install', 'fleetbench', 'run', '--config', 'fleetbench.yaml', '--out', 'out'], { cwd: project, encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
