@@ -1,5 +1,5 @@
-// The package as users get it: `npm pack` (whose prepare builds dist/), `npm install ./fleetbench-*.tgz` into an
-// empty directory outside the repository, then the library API (scaffold a scenario there) and
+// The package as users get it: `npm pack` of a copy of the checkout (its prepare builds dist/), then
+// `npm install ./fleetbench-*.tgz` into an empty directory outside the repository, the library API (scaffold a scenario there) and
 // `npx fleetbench run --config fleetbench.yaml` on that directory's own scenario, with reference agents.
 // Slow (a build and an install from the local npm cache): about 2–3 minutes on 2 cores.
 import { describe, it, expect } from 'vitest';
@@ -14,7 +14,13 @@ const npm = (args: string[], cwd: string) => execFileSync('npm', [...args, '--no
 describe('the packed package', () => {
   it('installs into an empty directory and runs a suite of its own there, as a CLI and as a library', { timeout: 300_000 }, () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fb-pkg-'));
-    const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', dir], REPO)) as { filename: string; files: { path: string }[] }[];
+    // Packed from a copy of the checkout: `npm pack` rebuilds dist/ (prepare), and doing that in the repository would
+    // pull dist/ from under CLI processes other test files have running at the same time.
+    const checkout = path.join(dir, 'checkout');
+    const skip = new Set(['node_modules', 'dist', '.git', 'reports', '.cache']);
+    fs.cpSync(REPO, checkout, { recursive: true, filter: (src) => !skip.has(path.relative(REPO, src).split(path.sep)[0]) });
+    fs.symlinkSync(path.join(REPO, 'node_modules'), path.join(checkout, 'node_modules'));
+    const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', dir], checkout)) as { filename: string; files: { path: string }[] }[];
     const files = packed[0].files.map((f) => f.path);
     // The build and its declarations are in; the repository's tests and benches are not.
     expect(files).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.d.ts', 'dist/cli-bundle/main.js', 'dist/.build-stamp', 'bin/fleetbench.js']));
