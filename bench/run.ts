@@ -20,7 +20,7 @@ import { emptyResult, figureRows, type BenchResult, type ReportScaleFigure } fro
 import { renderTable } from './table.ts';
 import { round1 } from './stats.ts';
 
-const FIGURES = ['overhead', 'scaling', 'setup', 'docker', 'report', 'feedback', 'recall'] as const;
+const FIGURES = ['overhead', 'scaling', 'setup', 'docker', 'report', 'feedback', 'recall', 'startup'] as const;
 type Figure = (typeof FIGURES)[number];
 const REPO = path.resolve(import.meta.dirname, '..');
 
@@ -131,6 +131,13 @@ if (only.has('recall')) await figure('recall', '7. verifier feedback recall', as
   const r = feedbackRecall();
   result.recall = r;
   result.feedbackRecall = r.recall;
+});
+
+if (only.has('startup')) await figure('startup', '8. start-up', async () => {
+  const m = await import('./startup.ts');
+  const s = await m.measureStartup(Math.max(5, reps * 5), log);
+  (result as unknown as Record<string, unknown>).startup = s;
+  console.log(renderTable(m.startupRows(s)));
 });
 
 result.machine.loadAverageEnd = os.loadavg().map((x) => Math.round(x * 100) / 100);

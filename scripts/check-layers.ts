@@ -65,9 +65,7 @@ export const RULES: Rule[] = [
  * Violations that exist in the tree today, in files the layering check's author does not own: reported on every run
  * as warnings (with the fix) so they stay visible, and not failed on; a new violation anywhere fails.
  */
-export const KNOWN_VIOLATIONS: { from: string; to: string; fix: string }[] = [
-  { from: 'report/merge.ts', to: 'runner/runner.ts', fix: "import readManifest/MANIFEST_FILE/Manifest from '../runner/manifest.ts' (runner.ts pulls the agents and model SDKs into `fleetbench merge`)" },
-];
+export const KNOWN_VIOLATIONS: { from: string; to: string; fix: string }[] = [];
 
 function sourceFiles(dir: string, rel = ''): string[] {
   return fs.readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((d) => {

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
 import { readResults, RESULTS_FILE } from '../runner/store.ts';
-import { readManifest, MANIFEST_FILE, type Manifest } from '../runner/runner.ts';
+import { readManifest, MANIFEST_FILE, type Manifest } from '../runner/manifest.ts';
 import { runKeyString, type RunOutcome } from '../pipeline/result.ts';
 import { UsageError } from '../util/errors.ts';
 import { writeReport } from './report.ts';

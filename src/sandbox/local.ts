@@ -37,7 +37,7 @@ export const HARNESS_ROOT = path.resolve(import.meta.dirname, '../..');
  * What of the harness checkout an agent CLI needs inside its sandbox (`fleetbench mcp`, `fleetbench hook stop`):
  * the code and its dependencies. Not scenarios/, datasets/, reports/, test/ (fixtures) or .git.
  */
-export const HARNESS_RUNTIME_PATHS = ['package.json', 'tsconfig.json', 'bin', 'src', 'node_modules'].map((p) => path.join(HARNESS_ROOT, p));
+export const HARNESS_RUNTIME_PATHS = ['package.json', 'tsconfig.json', 'bin', 'src', 'dist', 'node_modules'].map((p) => path.join(HARNESS_ROOT, p));
 
 /** System directories a build needs, mounted read-only where they exist (symlinks, as in merged-usr, kept as symlinks). */
 export const SYSTEM_PATHS = ['/usr', '/bin', '/sbin', '/lib', '/lib32', '/lib64', '/libx32', '/etc', '/opt'];
