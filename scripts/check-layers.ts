@@ -49,10 +49,16 @@ export const RULES: Rule[] = [
   { name: 'report/ reads results, it never runs anything: no sandbox, agent, mcp, verifiers, importer, pipeline (beyond RunResult) or the matrix runner',
     applies: (e) => layer(e.from) === 'report' && e.to.endsWith('.ts') && (['sandbox', 'agent', 'mcp', 'verifiers', 'import'].includes(layer(e.to))
       || (layer(e.to) === 'pipeline' && !FORMATS.has(e.to)) || (layer(e.to) === 'runner' && !RESULTS_OWNERS.has(e.to))) },
-  { name: 'report/ and runner/ are top of the chain: only the CLI, the library index and report/ import report/',
-    applies: (e) => layer(e.to) === 'report' && !['report', 'cli', 'index.ts'].includes(layer(e.from)) },
-  { name: 'the matrix runner is imported only by the CLI and the library index (report/ may read the results files through their owners)',
-    applies: (e) => layer(e.to) === 'runner' && !['runner', 'cli', 'index.ts'].includes(layer(e.from)) && !(layer(e.from) === 'report' && RESULTS_OWNERS.has(e.to)) },
+  { name: 'report/ and runner/ are top of the chain: only the CLI, the library index, report/ and the viewer import report/',
+    applies: (e) => layer(e.to) === 'report' && !['report', 'cli', 'index.ts', 'view'].includes(layer(e.from)) },
+  { name: 'the matrix runner is imported only by the CLI and the library index (report/ and view/ may read the results files through their owners)',
+    applies: (e) => layer(e.to) === 'runner' && !['runner', 'cli', 'index.ts'].includes(layer(e.from)) && !(['report', 'view'].includes(layer(e.from)) && RESULTS_OWNERS.has(e.to)) },
+  { name: 'view/ reads results, it never runs anything: no sandbox, agent (beyond transcript types), mcp, verifiers, importer, models, pipeline (beyond RunResult) or report writers',
+    applies: (e) => layer(e.from) === 'view' && e.to.endsWith('.ts') && (['sandbox', 'mcp', 'verifiers', 'import', 'models', 'config'].includes(layer(e.to))
+      || (layer(e.to) === 'agent' && !e.typeOnly) || (layer(e.to) === 'pipeline' && !FORMATS.has(e.to)) || (layer(e.to) === 'runner' && !RESULTS_OWNERS.has(e.to))
+      || ['report/report.ts', 'report/files.ts', 'report/merge.ts'].includes(e.to)) },
+  { name: 'the viewer is a tool of the CLI: only cli/ imports view/',
+    applies: (e) => layer(e.to) === 'view' && !['view', 'cli'].includes(layer(e.from)) },
   { name: 'one run (pipeline/) never reaches up to the runner, the reports, the CLI, the importer or the config',
     applies: (e) => layer(e.from) === 'pipeline' && ['runner', 'report', 'cli', 'import', 'config'].includes(layer(e.to)) },
   { name: 'below the pipeline (agents, judges, verifiers, sandboxes, models, scenarios, mcp), pipeline/ is read only for the RunResult format',

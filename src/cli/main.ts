@@ -28,6 +28,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   compare: async () => (await import('./compare.ts')).registerCompare,
   gate: async () => (await import('./gate.ts')).registerGate,
   merge: async () => (await import('./merge.ts')).registerMerge,
+  view: async () => (await import('./view.ts')).registerView,
 };
 /** Commands defined by another command's module. */
 const ALIASES: Record<string, string> = { dataset: 'judge-eval' };
@@ -50,6 +51,7 @@ export const COMMAND_SUMMARIES: Record<string, { term: string; description: stri
   compare: { term: 'compare [options] <base> <cand>', description: 'compare a candidate run with a base run, paired by scenario and epoch (McNemar for success, bootstrap for cost and time)' },
   gate: { term: 'gate [options] <dir>', description: "check a run against thresholds (flags or the config's gate:) and optionally a baseline; exit 1 when a check fails" },
   merge: { term: 'merge [options] <dirs...>', description: 'merge shard directories (--shard I/N) of the same run matrix; duplicates are kept once, conflicting outcomes refused' },
+  view: { term: 'view [options] <dirs...>', description: 'browse results directories in a local web viewer: runs grid, run timelines, diff vs golden, compare, live updates' },
 };
 
 /**

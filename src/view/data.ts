@@ -1,0 +1,147 @@
+// What the viewer shows, read through the owners of each format: results.jsonl (runner/store.ts, report/collect.ts),
+// run.json (runner/manifest.ts), transcripts (one JSON event per line, agent/transcript.ts), scenarios
+// (scenarios/load.ts), the judge-eval confusion definition (judge/eval.ts) and compare (report/compare.ts).
+// Read only: nothing here writes into a results directory.
+import fs from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import { readRows, type RunRow } from '../report/collect.ts';
+import { compareDirs } from '../report/compare.ts';
+import { readResults, RESULTS_FILE } from '../runner/store.ts';
+import { readManifest, type Manifest } from '../runner/manifest.ts';
+import { runKeyString, type RunResult } from '../pipeline/result.ts';
+import type { TranscriptEvent } from '../agent/transcript.ts';
+import { loadScenario, DEFAULT_SCENARIOS_DIR, type LoadedScenario } from '../scenarios/load.ts';
+import { judgeMetrics } from '../judge/eval.ts';
+import { timelineOf, type TimelineStep } from './timeline.ts';
+import { flipLinks, type FlipLink } from './flips.ts';
+import type { VariantComparison } from '../scoring/compare.ts';
+
+/** One grid row: the columns and filters of the runs grid, nothing heavier. */
+export interface GridRow {
+  key: string; scenario: string; agent: string; judge: string; epoch: number; outcome: string; graded: string | null;
+  reason: string; costUsd: number | null; tokens: number; turns: number; wallMs: number; tags: string[];
+  verdict: string | null; judgeClass: JudgeClass | null;
+}
+export type JudgeClass = 'TP' | 'FP' | 'FN' | 'TN';
+
+export interface RunDetail {
+  dir: number; key: string; result: RunResult; timeline: TimelineStep[]; transcriptNote: string | null;
+  diff: { text: string; source: string } | null; diffNote: string;
+  golden: string | null; variant: { name: string; label: string; category: string; description: string } | null;
+  judge: { verdict: string | null; label: 'approve' | 'veto' | null; judgeClass: JudgeClass | null };
+}
+
+export interface CompareView { base: number; cand: number; variants: VariantComparison[]; flips: FlipLink[]; onlyBase: string[]; onlyCand: string[] }
+
+/**
+ * The judge's last verdict against the graded outcome, with judge-eval's definitions (positive = veto): the graded
+ * outcome is the label (success → approve, anything else → veto). null when the run was not graded or not judged.
+ */
+export function judgeClassOf(verdict: 'approve' | 'veto' | null, graded: string | null): { label: 'approve' | 'veto' | null; judgeClass: JudgeClass | null } {
+  if (graded === null) return { label: null, judgeClass: null };
+  const label = graded === 'success' ? 'approve' : 'veto';
+  if (verdict === null) return { label, judgeClass: null };
+  const cm = judgeMetrics('run', [{ judge: 'run', id: 'run', category: 'run', label, verdict, reason: '', error: null,
+    tokens: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 }, costUsd: 0, latencyMs: 0 }]).confusion;
+  const judgeClass = cm.tp ? 'TP' : cm.fp ? 'FP' : cm.fn ? 'FN' : 'TN';
+  return { label, judgeClass };
+}
+
+/** The results directories being viewed: the grid rows of each, re-read when results.jsonl changes (live runs). */
+export class ViewData {
+  private cache = new Map<number, { stamp: string; rows: GridRow[] }>();
+  private scenarios = new Map<string, LoadedScenario | null>();
+  readonly manifests: (Manifest | null)[];
+
+  constructor(readonly dirs: string[]) {
+    this.manifests = dirs.map((d) => { try { return readManifest(d); } catch { return null; } });
+  }
+
+  /** Size and mtime of each results.jsonl: the client polls this and refetches the grid when it changes. */
+  stamp(i: number): string {
+    try { const s = fs.statSync(path.join(this.dirs[i], RESULTS_FILE)); return `${s.size}:${s.mtimeMs}`; } catch { return 'none'; }
+  }
+
+  dirList(): { index: number; dir: string; name: string; manifest: Manifest | null; stamp: string }[] {
+    return this.dirs.map((dir, index) => ({ index, dir, name: path.basename(path.resolve(dir)), manifest: this.manifests[index], stamp: this.stamp(index) }));
+  }
+
+  scenario(i: number, id: string): LoadedScenario | null {
+    const root = this.manifests[i]?.scenariosDir ?? DEFAULT_SCENARIOS_DIR;
+    const k = `${root}\0${id}`;
+    if (!this.scenarios.has(k)) {
+      // A scenario moved or deleted since the run only loses the golden diff and tags, never the run itself.
+      try { this.scenarios.set(k, loadScenario(path.join(root, id))); } catch { this.scenarios.set(k, null); }
+    }
+    return this.scenarios.get(k)!;
+  }
+
+  async rows(i: number): Promise<GridRow[]> {
+    const stamp = this.stamp(i), hit = this.cache.get(i);
+    if (hit && hit.stamp === stamp) return hit.rows;
+    const { rows } = await readRows(this.dirs[i]);
+    const out = [...rows.entries()].map(([key, r]) => this.gridRow(i, key, r));
+    this.cache.set(i, { stamp, rows: out });
+    return out;
+  }
+
+  private gridRow(i: number, key: string, r: RunRow): GridRow {
+    const t = r.tokens;
+    return {
+      key, scenario: r.scenario, agent: r.agent, judge: r.judge, epoch: r.epoch, outcome: r.outcome, graded: r.graded, reason: r.reason,
+      costUsd: r.costUsd, tokens: t.input + t.output + t.cacheRead + t.cacheWrite, turns: r.turns, wallMs: r.wallMs,
+      tags: this.scenario(i, r.scenario)?.tags ?? [], verdict: r.lastVerdict, judgeClass: judgeClassOf(r.lastVerdict, r.graded).judgeClass,
+    };
+  }
+
+  /** One run with its timeline and diffs; null when the key is not a run of directory i. */
+  async run(i: number, key: string): Promise<RunDetail | null> {
+    const dir = this.dirs[i];
+    if (dir === undefined) return null;
+    let result: RunResult | null = null;
+    for await (const r of readResults(path.join(dir, RESULTS_FILE))) if (runKeyString(r) === key) result = r;
+    if (!result) return null;
+    const { events, note } = await readTranscript(dir, result.transcript);
+    const sc = this.scenario(i, result.scenario);
+    const replayed = replayedPatch(result.agent, events);
+    const variant = replayed && replayed !== 'golden' ? sc?.variants.find((v) => v.name === replayed) ?? null : null;
+    const diffText = replayed === 'golden' ? sc?.solution ?? null : variant?.diff ?? null;
+    const verdict = result.judgeVerdicts.at(-1)?.verdict ?? null;
+    return {
+      dir: i, key, result, timeline: timelineOf(events), transcriptNote: note,
+      diff: diffText !== null ? { text: diffText, source: `replayed ${replayed === 'golden' ? 'solution.patch' : `variants/${replayed}.patch`}` } : null,
+      diffNote: diffText !== null ? '' : `results.jsonl and the transcript do not record the final diff of a ${result.agent} run; its size: ${result.diffStats.files} files, +${result.diffStats.added} −${result.diffStats.removed}`,
+      golden: sc?.solution ?? null,
+      variant: variant ? { name: variant.name, label: variant.label, category: variant.category, description: variant.description } : null,
+      judge: { verdict, ...judgeClassOf(verdict, result.graded) },
+    };
+  }
+
+  async compare(base: number, cand: number): Promise<CompareView> {
+    const r = await compareDirs(this.dirs[base], this.dirs[cand]);
+    return { base, cand, variants: r.variants, flips: flipLinks(r.variants), onlyBase: r.onlyBase, onlyCand: r.onlyCand };
+  }
+}
+
+/** The patch a replay agent applied (its apply_patch event, else its name): 'golden' or a variant name. */
+function replayedPatch(agent: string, events: TranscriptEvent[]): string | null {
+  const applied = events.find((e) => e.type === 'tool' && e.name === 'apply_patch' && typeof e.patch === 'string');
+  if (applied) return applied.patch as string;
+  return agent.startsWith('replay:') ? agent.slice('replay:'.length) : null;
+}
+
+/** Read a run's transcript, only from inside its results directory (a result naming ../ elsewhere is refused). */
+export async function readTranscript(dir: string, rel: string | null): Promise<{ events: TranscriptEvent[]; note: string | null }> {
+  if (!rel) return { events: [], note: 'this run recorded no transcript' };
+  const root = path.resolve(dir), file = path.resolve(root, rel);
+  if (!file.startsWith(root + path.sep)) return { events: [], note: `transcript path ${rel} is outside the results directory: not read` };
+  if (!fs.existsSync(file)) return { events: [], note: `transcript ${rel} is missing` };
+  const events: TranscriptEvent[] = [];
+  const rl = readline.createInterface({ input: fs.createReadStream(file, 'utf8'), crlfDelay: Infinity });
+  for await (const line of rl) {
+    if (!line.trim()) continue;
+    try { events.push(JSON.parse(line) as TranscriptEvent); } catch { events.push({ type: 'unreadable line', text: line.slice(0, 500) }); }
+  }
+  return { events, note: null };
+}
