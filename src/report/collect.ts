@@ -9,6 +9,7 @@ import { readResults, RESULTS_FILE } from '../runner/store.ts';
 import { Aggregator, ModelFailureAccumulator, type AggregatableRun, type ModelFailureBreakdown, type VariantAggregate } from '../scoring/aggregate.ts';
 import { PassKAccumulator, type PassKPoint } from '../scoring/passk.ts';
 import { wilsonInterval, type RateInterval } from '../scoring/stats.ts';
+import { assumedDiscordance, minimumDetectableDelta } from '../scoring/power.ts';
 
 /** The part of a RunResult the report writers use (no diffs, transcripts or verifier output). */
 export interface RunRow extends AggregatableRun {
@@ -49,6 +50,47 @@ export interface ReportSummary {
   /** Lines that did not parse (a torn write), and lines superseded by a later line with the same run key. */
   badLines: number;
   supersededLines: number;
+  /** What differences in success rate this run's size can tell apart (scoring/power.ts). */
+  power: RunPower;
+}
+
+/** Minimum detectable differences (fractions; Infinity when out of reach) at 80% power with compare's paired test. */
+export interface RunPower {
+  scenarios: number;
+  epochs: number;
+  /** Pooled success rate of every variant, and the discordance 2p(1 − p) assumed from it for the headline figure. */
+  rate: number;
+  discordance: number;
+  mde: number;
+  /** Each variant against the first (the baseline column), at the discordance observed between their paired runs. */
+  versusFirst: { base: string; cand: string; pairs: number; discordance: number; mde: number }[];
+}
+
+/** Paired runs (same scenario and epoch, both graded) of two variants in the matrix, and how many of them differ in success. */
+function pairing(matrix: ReportSummary['matrix'], a: string, b: string): { pairs: number; discordant: number } {
+  let pairs = 0, discordant = 0;
+  for (const row of Object.values(matrix)) {
+    const x = row[a] ?? [], y = row[b] ?? [];
+    for (let i = 0; i < Math.min(x.length, y.length); i++) {
+      if (!x[i] || !y[i] || x[i] === 'error' || y[i] === 'error') continue;
+      pairs++;
+      if ((x[i] === 'success') !== (y[i] === 'success')) discordant++;
+    }
+  }
+  return { pairs, discordant };
+}
+
+export function runPower(variants: readonly VariantReport[], matrix: ReportSummary['matrix'], scenarios: number, epochs: number): RunPower {
+  const graded = variants.reduce((s, v) => s + v.n, 0), successes = variants.reduce((s, v) => s + v.outcomes.success, 0);
+  const rate = graded ? successes / graded : NaN;
+  const discordance = Number.isFinite(rate) ? assumedDiscordance(rate) : 0;
+  const e = Math.max(1, epochs);
+  const versusFirst = variants.slice(1).map((v) => {
+    const { pairs, discordant } = pairing(matrix, variants[0].id, v.id);
+    const observed = pairs ? discordant / pairs : 0;
+    return { base: variants[0].id, cand: v.id, pairs, discordance: observed, mde: minimumDetectableDelta(pairs, observed) };
+  });
+  return { scenarios, epochs: e, rate, discordance, mde: minimumDetectableDelta(scenarios * e, discordance), versusFirst };
 }
 
 export interface CollectedReport { summary: ReportSummary; rows: RunRow[] }
@@ -164,11 +206,12 @@ export function summarize(rowsByKey: Iterable<RunRow>, order: (ids: string[]) =>
   });
   // Sorted for a stable summary.json and matrix.
   const sortedMatrix = Object.fromEntries(Object.keys(matrix).sort(byCodePoint).map((s) => [s, matrix[s]]));
+  const scenarios = Object.keys(matrix).length, epochs = passK.maxEpochs();
   return {
     rows,
     summary: {
-      generatedAt: new Date().toISOString(), runs: rows.length, errors, scenarios: Object.keys(matrix).length,
-      epochs: passK.maxEpochs(), variants, modelFailures: failures.breakdown(), matrix: sortedMatrix, ...extra,
+      generatedAt: new Date().toISOString(), runs: rows.length, errors, scenarios, epochs, variants,
+      modelFailures: failures.breakdown(), matrix: sortedMatrix, power: runPower(variants, sortedMatrix, scenarios, epochs), ...extra,
     },
   };
 }

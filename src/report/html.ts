@@ -4,7 +4,7 @@ import type { CollectedReport } from './collect.ts';
 import { confusionSvg, costSuccessSvg, heatmapSvg, outcomeBarsSvg, HEATMAP_ROWS } from './charts.ts';
 import { count, escapeXml as x, num, rateWithInterval, seconds, usd } from './format.ts';
 import { htmlPage, htmlTable } from './html-page.ts';
-import { MODEL_FAILURE_NOTE, modelFailureTable } from './markdown.ts';
+import { MODEL_FAILURE_NOTE, modelFailureTable, POWER_HEADER, POWER_NOTE, powerRows, powerSentence } from './markdown.ts';
 
 const interval = (i: { estimate: number; low: number; high: number }) => rateWithInterval({ rate: i.estimate, low: i.low, high: i.high });
 
@@ -14,6 +14,7 @@ export function renderHtml({ summary: d, rows }: CollectedReport): string {
   b.push(`<p class="meta">${count(d.runs)} run(s) · ${d.scenarios} scenario(s) · ${d.variants.length} agent × judge variant(s)` +
     `${d.epochs > 1 ? ` · up to ${d.epochs} epochs` : ''} · ${d.errors} harness error(s), counted apart · generated ${x(d.generatedAt)}</p>`);
   b.push('<p class="note">Rates carry Wilson 95% intervals: <code>62% [48–75%]</code>. pass@k intervals are bootstrapped over scenarios.</p>');
+  if (d.power) b.push(`<p class="power">${x(powerSentence(d.power)).replace(/`([^`]+)`/g, '<code>$1</code>')}</p>`);
 
   b.push('<h2>Outcomes per variant</h2>', outcomeBarsSvg(d.variants));
   b.push(htmlTable(['agent', 'judge', 'n', 'success', ...OUTCOMES.filter((o) => o !== 'success'), 'harness errors'],
@@ -41,6 +42,10 @@ export function renderHtml({ summary: d, rows }: CollectedReport): string {
   b.push('<p class="note">The judge\'s last verdict against what the final diff grades to: a successful diff should be approved, an out_of_scope one vetoed.</p>');
   const judged = d.variants.map((v, i) => ({ v, i })).filter(({ v }) => v.judge !== 'none');
   b.push(judged.length ? `<div class="confusions">${judged.map(({ v, i }) => confusionSvg(v, i)).join('')}</div>` : '<p class="note">No variant ran with a judge.</p>');
+
+  if (d.power?.versusFirst.length) {
+    b.push('<h2>Power against the first variant</h2>', `<p class="note">${x(POWER_NOTE)}</p>`, htmlTable(POWER_HEADER, powerRows(d.power), [2]));
+  }
 
   if (d.epochs > 1) {
     b.push('<h2>pass@k and pass^k</h2>');

@@ -1,6 +1,6 @@
 // report.md: the per-variant tables, pass@k, judge confusion and the scenario × variant matrix.
 import { OUTCOMES } from '../scenarios/schema.ts';
-import type { CollectedReport, ReportSummary, VariantReport } from './collect.ts';
+import type { CollectedReport, ReportSummary, RunPower, VariantReport } from './collect.ts';
 import { OUTCOME_ORDER } from './charts.ts';
 import { count, mdTable, num, rateWithInterval, seconds, usd } from './format.ts';
 import { MODEL_FAILURE_LABELS } from '../models/failures.ts';
@@ -34,6 +34,35 @@ export function matrixCell(outcomes: readonly (string | undefined)[] | undefined
   return OUTCOME_ORDER.filter((o) => n.has(o)).map((o) => `${o}×${n.get(o)}`).join(' ');
 }
 
+const points = (x: number) => `${Math.ceil(x * 100 - 1e-9)} points`;
+const size = (p: RunPower) => `${p.scenarios} scenario(s) × ${p.epochs} epoch(s)`;
+
+/**
+ * The headline power sentence of report.md and report.html: what difference in success rate this run's size tells apart
+ * with the paired test `fleetbench compare` runs. Rounded up: "≥ 27 points" never promises more than the run delivers.
+ */
+export function powerSentence(p: RunPower): string {
+  const basis = `power 0.8, two-sided α 0.05, paired exact McNemar as \`fleetbench compare\` runs it, ${size(p)}`;
+  if (!Number.isFinite(p.rate)) return 'No graded run: nothing to estimate the power from.';
+  if (p.discordance === 0) {
+    return `Every graded run ${p.rate === 1 ? 'succeeded' : 'failed'}, so no discordance can be assumed from the success rate; ` +
+      'plan the size with `fleetbench power --scenarios N --discordance D`.';
+  }
+  // Fractions, not percentages: a report prints no bare percentage without its interval (DESIGN.md, Statistics).
+  const assumed = `at a discordance of ${p.discordance.toFixed(2)} assumed from the pooled success rate ${p.rate.toFixed(2)} as 2p(1 − p)`;
+  return Number.isFinite(p.mde)
+    ? `This run can tell apart differences of ≥ ${points(p.mde)} in success rate (${basis}, ${assumed}).`
+    : `This run cannot tell apart any difference in success rate (${basis}, ${assumed}): add scenarios or epochs (\`fleetbench power\` plans the size).`;
+}
+
+/** One row per variant against the first: the pairs they share, their observed discordance and the difference it resolves. */
+export function powerRows(p: RunPower): string[][] {
+  return p.versusFirst.map((v) => [v.base, v.cand, String(v.pairs), `${v.discordance.toFixed(2)} (${Math.round(v.discordance * v.pairs)} of ${v.pairs})`, Number.isFinite(v.mde) ? `≥ ${points(v.mde)}` : 'out of reach']);
+}
+export const POWER_HEADER = ['base (first variant)', 'candidate', 'paired runs', 'observed discordance', 'detectable Δ success (power 0.8)'];
+export const POWER_NOTE = 'Discordance: the share of paired runs (same scenario and epoch) where exactly one side succeeded. ' +
+  'Epochs count as extra pairs, as compare treats them; when outcomes are mostly decided by the scenario, more scenarios buy more than more epochs.';
+
 const interval = (i: { estimate: number; low: number; high: number }) => rateWithInterval({ rate: i.estimate, low: i.low, high: i.high });
 const ratio = (r: VariantReport['successRate'], hits: number, of: number) => (of ? `${rateWithInterval(r)} (${hits}/${of})` : 'n/a');
 
@@ -42,6 +71,7 @@ export function renderMarkdown({ summary: d, rows }: CollectedReport): string {
   out.push(`${count(d.runs)} run(s) over ${d.scenarios} scenario(s) and ${d.variants.length} agent × judge variant(s)` +
     `${d.epochs > 1 ? `, up to ${d.epochs} epochs each` : ''}. Rates carry Wilson 95% intervals; pass@k intervals are bootstrapped over scenarios. ` +
     `Harness errors (${d.errors}) are counted apart and excluded from every agent rate.`, '');
+  if (d.power) out.push(powerSentence(d.power), '');
 
   out.push('## Outcomes per agent × judge', '');
   out.push(mdTable(['agent', 'judge', 'n', 'success', ...OUTCOMES.filter((o) => o !== 'success'), 'error'],
@@ -81,6 +111,11 @@ export function renderMarkdown({ summary: d, rows }: CollectedReport): string {
       '(all k succeed) are the unbiased estimators, averaged over the scenarios with at least k graded epochs.', '');
     out.push(mdTable(['agent', 'judge', 'k', 'scenarios', 'pass@k', 'pass^k'],
       d.variants.flatMap((v) => v.passK.map((p) => [v.agent, v.judge, String(p.k), String(p.scenarios), interval(p.passAtK), interval(p.passHatK)]))));
+  }
+
+  if (d.power?.versusFirst.length) {
+    out.push('', '## Power against the first variant', '', POWER_NOTE, '');
+    out.push(mdTable(POWER_HEADER, powerRows(d.power)));
   }
 
   out.push('', '## Judge confusion', '');
