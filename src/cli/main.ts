@@ -29,6 +29,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   gate: async () => (await import('./gate.ts')).registerGate,
   merge: async () => (await import('./merge.ts')).registerMerge,
   view: async () => (await import('./view.ts')).registerView,
+  init: async () => (await import('./init.ts')).registerInit,
 };
 /** Commands defined by another command's module. */
 const ALIASES: Record<string, string> = { dataset: 'judge-eval' };
@@ -52,6 +53,7 @@ export const COMMAND_SUMMARIES: Record<string, { term: string; description: stri
   gate: { term: 'gate [options] <dir>', description: "check a run against thresholds (flags or the config's gate:) and optionally a baseline; exit 1 when a check fails" },
   merge: { term: 'merge [options] <dirs...>', description: 'merge shard directories (--shard I/N) of the same run matrix; duplicates are kept once, conflicting outcomes refused' },
   view: { term: 'view [options] <dirs...>', description: 'browse results directories in a local web viewer: runs grid, run timelines, diff vs golden, compare, live updates' },
+  init: { term: 'init [options] [dir]', description: 'scaffold a suite folder of your own: fleetbench.yaml, one scenario per ecosystem, an agent prompt, a judge prompt, a CI workflow' },
 };
 
 /**

@@ -1,6 +1,7 @@
 // The package as users get it: `npm pack` of a copy of the checkout (its prepare builds dist/), then
 // `npm install ./fleetbench-*.tgz` into an empty directory outside the repository, the library API (scaffold a scenario there) and
-// `npx fleetbench run --config fleetbench.yaml` on that directory's own scenario, with reference agents.
+// `npx fleetbench init` there (config, scenarios, prompts, CI workflow) and `npx fleetbench run` + `gate` on that directory's
+// own scenarios (the library's and init's), with reference agents: issue 18's acceptance test.
 // Slow (a build and an install from the local npm cache): about 2–3 minutes on 2 cores.
 import { describe, it, expect } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -46,13 +47,29 @@ describe('the packed package', () => {
     // The installed bin runs the build, never src/ through tsx (install-time mtimes must not look like a stale build):
     // without tsx, a fallback to src/ would fail.
     fs.renameSync(path.join(project, 'node_modules/tsx'), path.join(project, 'node_modules/tsx-hidden'));
-    fs.writeFileSync(path.join(project, 'fleetbench.yaml'), 'scenariosDir: scenarios\nagents: [replay:golden, noop]\njudges: [heuristic]\nconcurrency: 2\n');
-    const run = spawnSync('npx', ['--no-install', 'fleetbench', 'run', '--config', 'fleetbench.yaml', '--out', 'out'], { cwd: project, encoding: 'utf8' });
+    const npx = (...args: string[]) => spawnSync('npx', ['--no-install', 'fleetbench', ...args], { cwd: project, encoding: 'utf8' });
+
+    // `fleetbench init` fills the folder beside what is there (package.json, the library's scenario), then
+    // `fleetbench run` on its config with the reference agents and the workflow's gate pass.
+    const init = npx('init', '--ecosystem', 'node', '--ecosystem', 'python');
+    expect(init.status, init.stderr).toBe(0);
+    for (const f of ['fleetbench.yaml', 'prompts/my-agent.md', 'judges/my-judge.md', '.github/workflows/fleetbench.yml', 'scenarios/greeting-node/scenario.yaml', 'scenarios/greeting-python/solution.patch']) {
+      expect(fs.existsSync(path.join(project, f)), f).toBe(true);
+    }
+    expect(fs.readFileSync(path.join(project, '.github/workflows/fleetbench.yml'), 'utf8')).toMatch(/npx fleetbench run[\s\S]*npx fleetbench gate/);
+    expect(npx('init').status).toBe(2); // never overwrites
+    const run = npx('run', '--config', 'fleetbench.yaml', '--out', 'out');
     expect(run.status, run.stderr).toBe(0);
     const results = fs.readFileSync(path.join(project, 'out', 'results.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    expect(results.map((r) => [r.scenario, r.agent, r.outcome]).sort()).toEqual([['my-first', 'noop', 'no_pr'], ['my-first', 'replay:golden', 'success']]);
+    expect(results.map((r) => [r.scenario, r.agent, r.outcome]).sort()).toEqual([
+      ['greeting-node', 'noop', 'no_pr'], ['greeting-node', 'replay:golden', 'success'],
+      ['greeting-python', 'noop', 'no_pr'], ['greeting-python', 'replay:golden', 'success'],
+      ['my-first', 'noop', 'no_pr'], ['my-first', 'replay:golden', 'success'],
+    ]);
     const manifest = JSON.parse(fs.readFileSync(path.join(project, 'out', 'run.json'), 'utf8'));
     expect(manifest.inputs.fleetbench).toEqual({ version: pkg.version, commit: null });
     expect(fs.existsSync(path.join(project, 'out', 'report.md'))).toBe(true);
+    const gate = npx('gate', 'out', '--config', 'fleetbench.yaml');
+    expect(gate.status, gate.stdout + gate.stderr).toBe(0);
   });
 });
