@@ -29,7 +29,10 @@ export {
   type ResolvedModel,
 } from './providers.ts';
 export {
-  PRICING_TABLE,
+  DEFAULT_PRICING_FILE,
+  pricingTable,
+  readPricingFile,
+  pricingFileSchema,
   costUsd,
   priceFor,
   priceSchema,
@@ -37,6 +40,7 @@ export {
   undatedModelId,
   type Price,
   type PricingOverrides,
+  type PricingTable,
   type WarningSink,
 } from './pricing.ts';
 export { UsageTotals, addCall, mergeSummaries, usageSummarySchema, type UsageSummary } from './usage.ts';

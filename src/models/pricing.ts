@@ -1,9 +1,12 @@
-// USD prices per million tokens, and the cost of one call. The table covers current Anthropic and
-// OpenAI models (standard tier, no batch discount, no long-context surcharge); the experiment config
-// can override or add prices by model id. An unknown price yields cost null and one warning per
-// model id, never a crash.
+// USD prices per million tokens, and the cost of one call. The prices are data, not code: pricing.json beside this
+// file (shipped in the package, with the date they were checked and the sources), which users update without a
+// release through the config's `pricing:` (per model, over the table) or FLEETBENCH_PRICING_FILE (a whole replacement
+// table of the same format). An unknown price yields cost null and one warning per model id, never a crash.
+import fs from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 import type { Usage } from './types.ts';
+import { parseWith } from '../util/zod-error.ts';
 
 /** USD per million tokens. Cache rates default to the input rate when omitted. */
 export const priceSchema = z.object({
@@ -18,63 +21,44 @@ export type PriceInput = z.infer<typeof priceSchema>;
 export type PricingOverrides = z.infer<typeof pricingOverridesSchema>;
 export type Price = Required<PriceInput>;
 
-const price = (input: number, output: number, cacheRead: number, cacheWrite: number): Price => ({
-  input,
-  output,
-  cacheRead,
-  cacheWrite,
+/** pricing.json: the built-in table. */
+export const pricingFileSchema = z.strictObject({
+  date: z.iso.date().describe('when these prices were last checked against the sources'),
+  notes: z.array(z.string()).default([]),
+  sources: z.record(z.string(), z.string()).default({}),
+  models: z.record(z.string().regex(/^[a-z0-9-]+:.+$/, 'a provider:model id'), z.strictObject({
+    ...priceSchema.shape,
+    endOfLife: z.iso.date().optional().describe('the provider retired the model on this date; the price stays for older results'),
+  })),
 });
+export type PricingFile = z.infer<typeof pricingFileSchema>;
 
-// Anthropic: cache writes are the 5-minute TTL rate (1.25× input, what cache_control 'ephemeral'
-// buys); cache reads 0.1× input. Source: platform.claude.com/docs/en/about-claude/pricing.
-const OPUS_NEW = price(5, 25, 0.5, 6.25);
-const OPUS_OLD = price(15, 75, 1.5, 18.75);
-const SONNET_4 = price(3, 15, 0.3, 3.75);
-const ANTHROPIC: Record<string, Price> = {
-  'claude-opus-5': OPUS_NEW,
-  'claude-opus-4-8': OPUS_NEW,
-  'claude-opus-4-7': OPUS_NEW,
-  'claude-opus-4-6': OPUS_NEW,
-  'claude-opus-4-5': OPUS_NEW,
-  'claude-opus-4-1': OPUS_OLD,
-  'claude-opus-4-0': OPUS_OLD,
-  'claude-opus-4': OPUS_OLD,
-  'claude-sonnet-5': price(2, 10, 0.2, 2.5),
-  'claude-sonnet-4-6': SONNET_4,
-  'claude-sonnet-4-5': SONNET_4,
-  'claude-sonnet-4-0': SONNET_4,
-  'claude-sonnet-4': SONNET_4,
-  'claude-3-7-sonnet': SONNET_4,
-  'claude-3-5-sonnet': SONNET_4,
-  'claude-haiku-4-5': price(1, 5, 0.1, 1.25),
-  'claude-3-5-haiku': price(0.8, 4, 0.08, 1),
-  'claude-3-opus': OPUS_OLD,
-  'claude-3-haiku': price(0.25, 1.25, 0.03, 0.3),
-};
+/** Where the shipped table lives: src/models/ in a checkout and in the package (also when running dist/, whose
+ * modules and bundle chunks sit two levels below the package root as src/models/ does). */
+export const DEFAULT_PRICING_FILE = path.resolve(import.meta.dirname, '../../src/models/pricing.json');
 
-// OpenAI: cached input has its own rate; there is no cache-write surcharge (writes are billed as
-// plain input), so cacheWrite = input. Source: OpenAI API pricing page (standard tier).
-const OPENAI: Record<string, Price> = {
-  'gpt-5.1': price(1.25, 10, 0.125, 1.25),
-  'gpt-5': price(1.25, 10, 0.125, 1.25),
-  'gpt-5-mini': price(0.25, 2, 0.025, 0.25),
-  'gpt-5-nano': price(0.05, 0.4, 0.005, 0.05),
-  'gpt-4.1': price(2, 8, 0.5, 2),
-  'gpt-4.1-mini': price(0.4, 1.6, 0.1, 0.4),
-  'gpt-4.1-nano': price(0.1, 0.4, 0.025, 0.1),
-  'gpt-4o': price(2.5, 10, 1.25, 2.5),
-  'gpt-4o-mini': price(0.15, 0.6, 0.075, 0.15),
-  o3: price(2, 8, 0.5, 2),
-  'o4-mini': price(1.1, 4.4, 0.275, 1.1),
-};
+export interface PricingTable { date: string; file: string; prices: Readonly<Record<string, Price>>; endOfLife: Readonly<Record<string, string>> }
 
-/** The built-in table keyed by full model id. */
-export const PRICING_TABLE: Readonly<Record<string, Price>> = Object.freeze({
-  ...Object.fromEntries(Object.entries(ANTHROPIC).map(([m, p]) => [`anthropic:${m}`, p])),
-  ...Object.fromEntries(Object.entries(OPENAI).map(([m, p]) => [`openai:${m}`, p])),
-});
+export function readPricingFile(file: string): PricingTable {
+  let json: unknown;
+  try { json = JSON.parse(fs.readFileSync(file, 'utf8')); } catch (e) { throw new Error(`pricing table ${file}: ${(e as Error).message}`); }
+  const data = parseWith(pricingFileSchema, json, file);
+  const prices: Record<string, Price> = {}, endOfLife: Record<string, string> = {};
+  for (const [id, { endOfLife: eol, ...p }] of Object.entries(data.models)) {
+    prices[id] = completePrice(p);
+    if (eol) endOfLife[id] = eol;
+  }
+  return { date: data.date, file, prices: Object.freeze(prices), endOfLife: Object.freeze(endOfLife) };
+}
 
-/** Strips a dated snapshot or `-latest` suffix: claude-sonnet-4-5-20250929 → claude-sonnet-4-5. */
+let loaded: PricingTable | undefined;
+/** The built-in table, read once on first use (so commands that never price a call never read it). */
+export function pricingTable(): PricingTable {
+  loaded ??= readPricingFile(process.env.FLEETBENCH_PRICING_FILE || DEFAULT_PRICING_FILE);
+  return loaded;
+}
+
+/** Strips a dated snapshot or `-latest` suffix: claude-sonnet-5-20260101 → claude-sonnet-5. */
 export function undatedModelId(modelId: string): string {
   return modelId.replace(/-(\d{8}|\d{4}-\d{2}-\d{2}|latest)$/, '');
 }
@@ -88,7 +72,8 @@ export function priceFor(modelId: string, overrides: PricingOverrides = {}): Pri
   const undated = undatedModelId(modelId);
   const override = overrides[modelId] ?? overrides[undated];
   if (override) return completePrice(override);
-  return PRICING_TABLE[modelId] ?? PRICING_TABLE[undated] ?? null;
+  const { prices } = pricingTable();
+  return prices[modelId] ?? prices[undated] ?? null;
 }
 
 /** USD for one call's usage (rounded to 1e-10 to keep float noise out of reports). */

@@ -54,7 +54,7 @@ export function resolveModelId(id: string, opts: ProviderOptions = {}): Resolved
   const env = opts.env ?? process.env;
   const providers = opts.providers ?? [];
   const parsed = parseModelId(id);
-  if (!parsed) return `malformed model id '${id}'; expected 'provider:model', e.g. 'anthropic:claude-sonnet-4-5'`;
+  if (!parsed) return `malformed model id '${id}'; expected 'provider:model', e.g. 'anthropic:claude-sonnet-5'`;
   const { provider, model } = parsed;
   const nonEmpty = (name: string) => (env[name]?.trim() ? env[name]!.trim() : undefined);
   if (provider === 'anthropic') {

@@ -23,7 +23,7 @@ function agent(api: Api, url = api === 'openai' ? mock.openaiBaseUrl : mock.anth
     spec: `builtin:baseline@${api}`, promptId: 'baseline', promptsDir: PROMPTS, maxTokensPerCall: 256,
     model: () => api === 'openai'
       ? createModelClient('local:tiny', { providers: [{ name: 'local', baseUrl: url }], env: {}, retry: { maxAttempts: 2 }, sleep: async () => {}, random: () => 0, onWarning: () => {} })
-      : createModelClient('anthropic:claude-sonnet-4-5', { env: { ANTHROPIC_API_KEY: 'k', ANTHROPIC_BASE_URL: url }, retry: { maxAttempts: 2 }, sleep: async () => {}, random: () => 0 }),
+      : createModelClient('anthropic:claude-sonnet-5', { env: { ANTHROPIC_API_KEY: 'k', ANTHROPIC_BASE_URL: url }, retry: { maxAttempts: 2 }, sleep: async () => {}, random: () => 0 }),
   });
 }
 

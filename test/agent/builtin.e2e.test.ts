@@ -67,7 +67,7 @@ describe('builtin agent over the Anthropic API (streaming)', () => {
   let result: RunResult, out: string;
   beforeAll(async () => {
     mock.requests.length = 0;
-    ({ result, out } = await run('builtin:baseline@anthropic:claude-sonnet-4-5', { ANTHROPIC_API_KEY: 'sk-ant-real-secret-1234', ANTHROPIC_BASE_URL: mock.anthropicBaseUrl }));
+    ({ result, out } = await run('builtin:baseline@anthropic:claude-sonnet-5', { ANTHROPIC_API_KEY: 'sk-ant-real-secret-1234', ANTHROPIC_BASE_URL: mock.anthropicBaseUrl }));
   });
 
   it('grades success after one stop-hook block and one veto', () => {
@@ -117,7 +117,7 @@ describe('builtin agent over the OpenAI API', () => {
 describe('builtin agent with an LLM judge', () => {
   it('sends the judge\'s veto reason back to the agent, which corrects and succeeds', async () => {
     mock.requests.length = 0;
-    const { result } = await run('builtin:baseline@anthropic:claude-sonnet-4-5', { ANTHROPIC_API_KEY: 'k', ANTHROPIC_BASE_URL: mock.anthropicBaseUrl }, ['--judges', 'scope-strict@anthropic:claude-haiku-4-5']);
+    const { result } = await run('builtin:baseline@anthropic:claude-sonnet-5', { ANTHROPIC_API_KEY: 'k', ANTHROPIC_BASE_URL: mock.anthropicBaseUrl }, ['--judges', 'scope-strict@anthropic:claude-haiku-4-5']);
     expect(result.outcome, result.reason).toBe('success');
     expect(result.judge).toBe('scope-strict@anthropic:claude-haiku-4-5');
     expect(result.judgeVerdicts.map((v) => v.verdict)).toEqual(['veto', 'approve']);
@@ -137,11 +137,11 @@ describe('record and replay', () => {
   it('replays a recorded run identically with the mock stopped', async () => {
     const rec = path.join(root, 'recording');
     const env = { ANTHROPIC_API_KEY: 'sk-ant-real-secret-1234', ANTHROPIC_BASE_URL: mock.anthropicBaseUrl };
-    const a = await run('builtin:baseline@anthropic:claude-sonnet-4-5', env, ['--record', rec]);
+    const a = await run('builtin:baseline@anthropic:claude-sonnet-5', env, ['--record', rec]);
     const files = fs.readdirSync(rec, { recursive: true }).map(String).filter((f) => f.endsWith('.json'));
     expect(files.length).toBeGreaterThan(0);
     for (const f of files) expect(fs.readFileSync(path.join(rec, f), 'utf8')).not.toContain('sk-ant-real-secret-1234');
-    const b = await run('builtin:baseline@anthropic:claude-sonnet-4-5', { ANTHROPIC_API_KEY: '', ANTHROPIC_BASE_URL: 'http://127.0.0.1:9' }, ['--replay', rec]);
+    const b = await run('builtin:baseline@anthropic:claude-sonnet-5', { ANTHROPIC_API_KEY: '', ANTHROPIC_BASE_URL: 'http://127.0.0.1:9' }, ['--replay', rec]);
     // Timings aside: wall times, dates, and the durations verifier summaries mention.
     const noTime = (s: string | null) => s?.replace(/\d+(\.\d+)?m?s\b/g, 'T') ?? null;
     const strip = (r: RunResult) => ({ ...r, wallMs: 0, startedAt: '', finishedAt: '', hiddenSummary: noTime(r.hiddenSummary), ci: r.ci.map((c) => ({ ...c, durationMs: 0, summary: noTime(c.summary)! })) });
@@ -151,7 +151,7 @@ describe('record and replay', () => {
 
 describe('failures of the model layer', () => {
   it('fails fast naming the variable when the key is missing', async () => {
-    const r = await runCli(['run', '--config', path.join(root, 'fleetbench.yaml'), '--agents', 'builtin:baseline@anthropic:claude-sonnet-4-5', '--out', path.join(root, 'nokey')],
+    const r = await runCli(['run', '--config', path.join(root, 'fleetbench.yaml'), '--agents', 'builtin:baseline@anthropic:claude-sonnet-5', '--out', path.join(root, 'nokey')],
       { env: { ANTHROPIC_API_KEY: '', ANTHROPIC_AUTH_TOKEN: '' } });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/ANTHROPIC_API_KEY is not set/);
@@ -168,7 +168,7 @@ describe('failures of the model layer', () => {
     const failing = await startMockLlm(() => ({ type: 'error', status: 500 }));
     try {
       fs.writeFileSync(path.join(root, 'fast-retry.yaml'), 'scenariosDir: scenarios\nretry: { maxAttempts: 3, baseDelayMs: 5 }\n');
-      const { result, stderr } = await run('builtin:baseline@anthropic:claude-sonnet-4-5', { ANTHROPIC_API_KEY: 'k', ANTHROPIC_BASE_URL: failing.anthropicBaseUrl }, [], 'fast-retry.yaml');
+      const { result, stderr } = await run('builtin:baseline@anthropic:claude-sonnet-5', { ANTHROPIC_API_KEY: 'k', ANTHROPIC_BASE_URL: failing.anthropicBaseUrl }, [], 'fast-retry.yaml');
       expect(result.outcome).toBe('error');
       expect(result.error).toMatch(/500/);
       expect(stderr).toMatch(/harness error/);

@@ -1,24 +1,24 @@
 // Pricing table, cost formula, unknown-price warnings and the per-run UsageTotals accumulator.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PRICING_TABLE, UsageTotals, costUsd, createModelClient, priceFor, undatedModelId } from '../../src/models/index.ts';
+import { UsageTotals, pricingTable, costUsd, createModelClient, priceFor, undatedModelId } from '../../src/models/index.ts';
 import { startMockLlm, textReply, type MockLlm } from '../helpers/mock-llm.ts';
 
 describe('pricing table', () => {
   it('covers the current Anthropic and OpenAI models', () => {
     for (const id of [
-      'anthropic:claude-opus-4-1', 'anthropic:claude-opus-4-5', 'anthropic:claude-opus-4-6', 'anthropic:claude-sonnet-4-5',
-      'anthropic:claude-sonnet-4-6', 'anthropic:claude-sonnet-4', 'anthropic:claude-haiku-4-5', 'anthropic:claude-3-7-sonnet',
+      'anthropic:claude-opus-5', 'anthropic:claude-opus-4-8', 'anthropic:claude-sonnet-5', 'anthropic:claude-opus-4-1',
+      'anthropic:claude-opus-4-5', 'anthropic:claude-opus-4-6', 'anthropic:claude-sonnet-4-5', 'anthropic:claude-sonnet-4-6', 'anthropic:claude-sonnet-4', 'anthropic:claude-haiku-4-5', 'anthropic:claude-3-7-sonnet',
       'anthropic:claude-3-5-haiku', 'openai:gpt-4.1', 'openai:gpt-4.1-mini', 'openai:gpt-4.1-nano', 'openai:gpt-4o',
       'openai:gpt-4o-mini', 'openai:o3', 'openai:o4-mini', 'openai:gpt-5', 'openai:gpt-5-mini', 'openai:gpt-5-nano',
     ]) {
-      expect(PRICING_TABLE[id], id).toBeDefined();
+      expect(pricingTable().prices[id], id).toBeDefined();
     }
     expect(priceFor('anthropic:claude-opus-4-5')).toEqual({ input: 5, output: 25, cacheRead: 0.5, cacheWrite: 6.25 });
     expect(priceFor('openai:gpt-4o-mini')).toEqual({ input: 0.15, output: 0.6, cacheRead: 0.075, cacheWrite: 0.15 });
   });
 
   it('resolves dated snapshots and -latest aliases to the undated price, without prefix guessing', () => {
-    expect(undatedModelId('anthropic:claude-sonnet-4-5-20250929')).toBe('anthropic:claude-sonnet-4-5');
+    expect(undatedModelId('anthropic:claude-sonnet-5-20260101')).toBe('anthropic:claude-sonnet-5');
     expect(undatedModelId('openai:gpt-4o-2024-08-06')).toBe('openai:gpt-4o');
     expect(priceFor('anthropic:claude-3-5-haiku-latest')).toEqual(priceFor('anthropic:claude-3-5-haiku'));
     expect(priceFor('openai:gpt-4.1-mini-2025-04-14')).toEqual(priceFor('openai:gpt-4.1-mini'));

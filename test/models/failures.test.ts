@@ -28,7 +28,7 @@ const quick: Partial<ModelClientOptions> = { retry: { maxAttempts: 3 }, sleep: a
 type Via = 'anthropic' | 'openai' | 'compatible' | 'compatible-anthropic';
 function client(via: Via, extra: Partial<ModelClientOptions> = {}) {
   if (via === 'anthropic' || via === 'compatible-anthropic') {
-    return createModelClient('anthropic:claude-sonnet-4-5', { env: { ANTHROPIC_API_KEY: 'k', ANTHROPIC_BASE_URL: mock.anthropicBaseUrl }, ...quick, ...extra });
+    return createModelClient('anthropic:claude-sonnet-5', { env: { ANTHROPIC_API_KEY: 'k', ANTHROPIC_BASE_URL: mock.anthropicBaseUrl }, ...quick, ...extra });
   }
   if (via === 'openai') return createModelClient('openai:gpt-4.1', { env: { OPENAI_API_KEY: 'k', OPENAI_BASE_URL: mock.openaiBaseUrl }, ...quick, ...extra });
   return createModelClient('local:served-model', { providers: [{ name: 'local', baseUrl: mock.openaiBaseUrl }], env: {}, pricing: { 'local:served-model': { input: 1, output: 2 } }, ...quick, ...extra });

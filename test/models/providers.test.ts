@@ -14,7 +14,7 @@ const providers = [{ name: 'vllm', baseUrl: 'http://127.0.0.1:8000/v1', apiKeyEn
 
 describe('model ids', () => {
   it('splits at the first colon (model names may contain colons)', () => {
-    expect(parseModelId('anthropic:claude-sonnet-4-5')).toEqual({ provider: 'anthropic', model: 'claude-sonnet-4-5' });
+    expect(parseModelId('anthropic:claude-sonnet-5')).toEqual({ provider: 'anthropic', model: 'claude-sonnet-5' });
     expect(parseModelId('ollama:llama3.1:8b')).toEqual({ provider: 'ollama', model: 'llama3.1:8b' });
     expect(parseModelId('gpt-4.1')).toBeNull();
     expect(parseModelId('openai:')).toBeNull();
@@ -48,18 +48,18 @@ describe('checkModelIds', () => {
   });
 
   it('names the variable to set for a missing key, once per variable', () => {
-    const problems = checkModelIds(['anthropic:claude-sonnet-4-5', 'anthropic:claude-haiku-4-5', 'openai:gpt-4.1', 'vllm:qwen'], {
+    const problems = checkModelIds(['anthropic:claude-sonnet-5', 'anthropic:claude-haiku-4-5', 'openai:gpt-4.1', 'vllm:qwen'], {
       providers,
       env: { OPENAI_API_KEY: 'set', VLLM_API_KEY: '  ' },
     });
     expect(problems).toEqual([
-      'ANTHROPIC_API_KEY is not set; export it or use --replay DIR (needed by anthropic:claude-sonnet-4-5, anthropic:claude-haiku-4-5)',
+      'ANTHROPIC_API_KEY is not set; export it or use --replay DIR (needed by anthropic:claude-sonnet-5, anthropic:claude-haiku-4-5)',
       'VLLM_API_KEY is not set; export it or use --replay DIR (needed by vllm:qwen)',
     ]);
   });
 
   it('needs no key in replay mode, but still rejects unknown providers', () => {
-    expect(checkModelIds(['anthropic:claude-sonnet-4-5', 'openai:gpt-4.1'], { env: {}, replay: '/tmp/rec' })).toEqual([]);
+    expect(checkModelIds(['anthropic:claude-sonnet-5', 'openai:gpt-4.1'], { env: {}, replay: '/tmp/rec' })).toEqual([]);
     expect(checkModelIds(['nope:x'], { env: {}, replay: '/tmp/rec' })).toHaveLength(1);
   });
 
@@ -78,7 +78,7 @@ describe('checkModelIds', () => {
 
 describe('createModelClient fails fast', () => {
   it('on a missing key, before any request', () => {
-    expect(() => createModelClient('anthropic:claude-sonnet-4-5', { env: {} })).toThrow(
+    expect(() => createModelClient('anthropic:claude-sonnet-5', { env: {} })).toThrow(
       'ANTHROPIC_API_KEY is not set; export it or use --replay DIR',
     );
   });
@@ -94,6 +94,6 @@ describe('createModelClient fails fast', () => {
   });
 
   it('but not in replay mode without a key', () => {
-    expect(createModelClient('anthropic:claude-sonnet-4-5', { env: {}, replay: '/tmp/none' }).id).toBe('anthropic:claude-sonnet-4-5');
+    expect(createModelClient('anthropic:claude-sonnet-5', { env: {}, replay: '/tmp/none' }).id).toBe('anthropic:claude-sonnet-5');
   });
 });

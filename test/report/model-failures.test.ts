@@ -10,7 +10,7 @@ import { aggregate, modelFailureBreakdown, modelOfAgent } from '../../src/scorin
 import { result, tmpDir, writeRunDir } from './fixtures.ts';
 
 const WEAK = 'builtin:baseline@local:tiny';
-const STRONG = 'builtin:baseline@anthropic:claude-sonnet-4-5';
+const STRONG = 'builtin:baseline@anthropic:claude-sonnet-5';
 
 function fixture() {
   const noPr = (scenario: string, epoch: number, agent: string, reason: string, modelFailure?: { kind: 'context_window_exceeded' | 'malformed_tool_call'; message: string }) =>
@@ -40,7 +40,7 @@ beforeAll(async () => {
 describe('model failures per model', () => {
   it('reads the model from the agent spec', () => {
     expect(modelOfAgent(WEAK)).toBe('local:tiny');
-    expect(modelOfAgent('claude-code@anthropic:claude-sonnet-4-5')).toBe('anthropic:claude-sonnet-4-5');
+    expect(modelOfAgent('claude-code@anthropic:claude-sonnet-5')).toBe('anthropic:claude-sonnet-5');
     expect(modelOfAgent('replay:golden')).toBe('replay:golden');
   });
 
@@ -51,7 +51,7 @@ describe('model failures per model', () => {
     expect(weak.byKind.context_window_exceeded.count).toBe(2);
     expect(weak.byKind.malformed_tool_call.count).toBe(1);
     expect(weak.byKind.refusal.count).toBe(0);
-    expect(strong).toMatchObject({ model: 'anthropic:claude-sonnet-4-5', n: 6, failures: 0, successes: 6 });
+    expect(strong).toMatchObject({ model: 'anthropic:claude-sonnet-5', n: 6, failures: 0, successes: 6 });
   });
 
   it('the variant aggregate carries the same counts and the judge error rate; failed runs\' tokens and cost count', () => {
@@ -76,7 +76,7 @@ describe('model failures per model', () => {
     expect(html).toContain('<h2>Model failures per model</h2>');
     expect(html).toMatch(/<td>local:tiny<\/td><td class="num">5<\/td><td>1 \(20% \[\d+%–\d+%\]\)<\/td><td>3 \(60%/);
     const summary = JSON.parse(fs.readFileSync(path.join(dir, 'summary.json'), 'utf8'));
-    expect(summary.modelFailures.map((m: { model: string; failures: number }) => [m.model, m.failures])).toEqual([['anthropic:claude-sonnet-4-5', 0], ['local:tiny', 3]]);
+    expect(summary.modelFailures.map((m: { model: string; failures: number }) => [m.model, m.failures])).toEqual([['anthropic:claude-sonnet-5', 0], ['local:tiny', 3]]);
   });
 
   it('results.csv has a model_failure column', () => {
