@@ -1,6 +1,7 @@
 // compare.md, compare.html and the console summary of `fleetbench compare`.
 import { OUTCOMES } from '../scenarios/schema.ts';
 import type { BinaryComparison, Flip, NumericComparison, VariantComparison } from '../scoring/compare.ts';
+import type { ComparisonPower } from '../scoring/power.ts';
 import type { CompareReport } from './compare.ts';
 import { escapeXml as x, mdTable, num, pValue, ppDelta, rateWithInterval, signedDelta, usd } from './format.ts';
 import { htmlPage, htmlTable } from './html-page.ts';
@@ -43,6 +44,23 @@ function coverageNote(v: VariantComparison): string {
   return parts.join('; ');
 }
 
+const points = (x: number) => `${Math.ceil(x * 100 - 1e-9)} points`;
+const epochsText = (e: number) => (Number.isInteger(e) ? `${e} epoch(s)` : `${e.toFixed(1)} epochs on average`);
+
+/**
+ * For a non-significant success delta: the suite size that would detect the observed Δ at power 0.8 with the same test
+ * (scoring/power.ts); for any delta: the smallest difference these pairs tell apart. Null when there is nothing paired.
+ */
+export function powerVerdict(pw: ComparisonPower | undefined): string | null {
+  if (!pw || !pw.pairs) return null;
+  const basis = `power 0.8, paired exact McNemar, ${pw.scenarios} scenario(s) × ${epochsText(pw.epochs)}, discordance ${pw.discordance.toFixed(2)}`;
+  const resolves = Number.isFinite(pw.mde) ? `these pairs tell apart differences of ≥ ${points(pw.mde)}` : 'these pairs cannot tell apart any difference';
+  if (pw.significant) return `significant; ${resolves} (${basis})`;
+  if (pw.delta === 0 || pw.scenariosNeeded === undefined) return `not significant; the observed Δ is 0, which no suite size detects; ${resolves} (${basis})`;
+  return `not significant; this suite would need about ${pw.scenariosNeeded} scenarios or ${pw.epochsNeeded} epochs to detect the observed Δ ` +
+    `of ${(Math.abs(pw.delta) * 100).toFixed(1)} points; ${resolves} (${basis})`;
+}
+
 const HEADER = ['metric', 'pairs', 'base', 'candidate', 'Δ (95% CI)', 'McNemar p'];
 
 export function renderCompareMarkdown(r: CompareReport): string {
@@ -52,12 +70,14 @@ export function renderCompareMarkdown(r: CompareReport): string {
   out.push(mdTable(['variant', 'pairs', 'success base', 'success candidate', 'Δ success', 'McNemar p', 'regressed', 'improved', 'Δ cost/run', 'Δ wall time'],
     r.variants.map((v) => [variantLabel(v), String(v.pairs), rateWithInterval(v.success.base), rateWithInterval(v.success.cand), ppDelta(v.success.delta),
       pValue(v.success.p), String(v.regressed.length), String(v.improved.length), numericCell(v.numeric[0], 'delta'), numericCell(v.numeric[1], 'delta')])));
-  for (const v of r.variants) {
+  r.variants.forEach((v, i) => {
     out.push('', `## ${variantLabel(v)}`, '', coverageNote(v) + '.', '');
+    const verdict = powerVerdict(r.power?.[i]);
+    if (verdict) out.push(`**Success, power:** ${verdict}.`, '');
     out.push(mdTable(HEADER, metricRows(v)));
     out.push('', mdTable(['outcome', 'base', 'candidate'], OUTCOMES.map((o) => [o, String(v.outcomes.base[o]), String(v.outcomes.cand[o])])));
     out.push('', ...flipsMd('Regressed (success in base, not in candidate)', v.regressed), '', ...flipsMd('Improved (success in candidate only)', v.improved));
-  }
+  });
   if (r.onlyBase.length || r.onlyCand.length) {
     out.push('', '## Not compared', '');
     if (r.onlyBase.length) out.push(`- only in base: ${r.onlyBase.join(', ')}`);
@@ -87,24 +107,31 @@ export function renderCompareHtml(r: CompareReport): string {
   const b = ['<h1>fleetbench compare</h1>', `<p class="meta">base <code>${x(r.baseDir)}</code> · candidate <code>${x(r.candDir)}</code> · generated ${x(r.generatedAt)}</p>`,
     '<p class="note">Runs paired by scenario and epoch. Rates carry Wilson 95% intervals; deltas a paired bootstrap 95% interval; yes/no metrics an exact McNemar p-value.</p>'];
   b.push('<h2>Success-rate change</h2>', successDeltaSvg(r.variants));
-  for (const v of r.variants) {
-    b.push(`<h2>${x(variantLabel(v))}</h2>`, `<p class="note">${x(coverageNote(v))}.</p>`, htmlTable(HEADER, metricRows(v), [1]));
+  r.variants.forEach((v, i) => {
+    b.push(`<h2>${x(variantLabel(v))}</h2>`, `<p class="note">${x(coverageNote(v))}.</p>`);
+    const verdict = powerVerdict(r.power?.[i]);
+    if (verdict) b.push(`<p class="power"><strong>Success, power:</strong> ${x(verdict)}.</p>`);
+    b.push(htmlTable(HEADER, metricRows(v), [1]));
     b.push(htmlTable(['outcome', 'base', 'candidate'], OUTCOMES.map((o) => [o, String(v.outcomes.base[o]), String(v.outcomes.cand[o])]), [1, 2]));
     for (const [title, flips, cls] of [['Regressed', v.regressed, 'bad'], ['Improved', v.improved, 'good']] as const) {
       b.push(`<p class="${flips.length ? cls : ''}">${title}: ${flips.length}</p>`);
       if (flips.length) b.push(`<ul>${flips.slice(0, FLIPS_LISTED).map((f) => `<li>${x(flipLine(f))}</li>`).join('')}${flips.length > FLIPS_LISTED ? `<li>… and ${flips.length - FLIPS_LISTED} more (compare.json)</li>` : ''}</ul>`);
     }
-  }
+  });
   if (r.onlyBase.length || r.onlyCand.length) b.push('<h2>Not compared</h2>', `<p>only in base: ${x(r.onlyBase.join(', ') || '—')}; only in candidate: ${x(r.onlyCand.join(', ') || '—')}</p>`);
   return htmlPage('fleetbench compare', b.join('\n'));
 }
 
-/** One line per compared variant for the terminal. */
+/** One line per compared variant for the terminal, and under a non-significant one what detecting its Δ would take. */
 export function compareConsoleLines(r: CompareReport): string[] {
-  return r.variants.map((v) => {
+  return r.variants.flatMap((v, i) => {
     const s = v.success, cost = v.numeric[0], wall = v.numeric[1];
-    return `${variantLabel(v)}: success ${rateWithInterval(s.base)} → ${rateWithInterval(s.cand)}, Δ ${ppDelta(s.delta)}, McNemar p=${pValue(s.p)} ` +
+    const pw = r.power?.[i];
+    // Only a non-significant result gets the suite-size sentence on the terminal; compare.md/html carry it for every variant.
+    const verdict = pw && !pw.significant ? powerVerdict(pw) : null;
+    const line = `${variantLabel(v)}: success ${rateWithInterval(s.base)} → ${rateWithInterval(s.cand)}, Δ ${ppDelta(s.delta)}, McNemar p=${pValue(s.p)} ` +
       `(${v.regressed.length} regressed, ${v.improved.length} improved, ${v.pairs} pairs); cost/run Δ ${numericCell(cost, 'delta')}; wall Δ ${numericCell(wall, 'delta')}; ` +
       `turns ${num(v.numeric[2].baseMean)} → ${num(v.numeric[2].candMean)}`;
+    return verdict ? [line, `  success: ${verdict}`] : [line];
   });
 }

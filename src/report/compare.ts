@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { readResults, RESULTS_FILE } from '../runner/store.ts';
 import { compareVariant, pairKey, pairVariants, type CompareOptions, type PairSide, type VariantComparison } from '../scoring/compare.ts';
+import { comparisonPower, type ComparisonPower } from '../scoring/power.ts';
 import { UsageError } from '../util/errors.ts';
 import { variantId, variantOrder } from './collect.ts';
 import { writeAtomic } from './files.ts';
@@ -15,6 +16,8 @@ export interface CompareReport {
   baseDir: string;
   candDir: string;
   variants: VariantComparison[];
+  /** Per compared variant (same order): what its pairs tell apart, and what a non-significant Δ would need (scoring/power.ts). */
+  power: ComparisonPower[];
   /** Variants present on one side only (not compared). */
   onlyBase: string[];
   onlyCand: string[];
@@ -38,6 +41,16 @@ export async function readSides(dir: string): Promise<Map<string, Map<string, Pa
   return out;
 }
 
+/** Distinct scenarios among the pairs both sides graded (the pairs compareVariant counts). */
+function gradedScenarios(base: ReadonlyMap<string, PairSide>, cand: ReadonlyMap<string, PairSide>): number {
+  const out = new Set<string>();
+  for (const [k, x] of base) {
+    const y = cand.get(k);
+    if (y && x.outcome !== 'error' && y.outcome !== 'error') out.add(k.slice(0, k.lastIndexOf('#')));
+  }
+  return out.size;
+}
+
 export async function compareDirs(baseDir: string, candDir: string, opts: CompareOptions = {}): Promise<CompareReport> {
   const [base, cand] = [await readSides(baseDir), await readSides(candDir)];
   const { pairs, onlyBase, onlyCand } = pairVariants(variantOrder(baseDir, base.keys()), variantOrder(candDir, cand.keys()));
@@ -45,10 +58,12 @@ export async function compareDirs(baseDir: string, candDir: string, opts: Compar
     throw new UsageError(`nothing to compare: ${baseDir} has ${[...base.keys()].join(', ') || 'no runs'}; ${candDir} has ${[...cand.keys()].join(', ') || 'no runs'} ` +
       '(variants are paired by agent · judge, or one to one when each directory holds a single variant)');
   }
-  return {
-    generatedAt: new Date().toISOString(), baseDir, candDir, onlyBase, onlyCand,
-    variants: pairs.map(([b, c]) => compareVariant(b, c, base.get(b)!, cand.get(c)!, opts)),
-  };
+  const variants = pairs.map(([b, c]) => compareVariant(b, c, base.get(b)!, cand.get(c)!, opts));
+  const power = pairs.map(([b, c], i) => {
+    const s = variants[i].success;
+    return comparisonPower(s.pairs, gradedScenarios(base.get(b)!, cand.get(c)!), s.b, s.c, s.p);
+  });
+  return { generatedAt: new Date().toISOString(), baseDir, candDir, onlyBase, onlyCand, variants, power };
 }
 
 export const COMPARE_FILES = ['compare.md', 'compare.html', 'compare.json'] as const;

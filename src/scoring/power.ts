@@ -216,3 +216,31 @@ export function suitePower(scenarios: number, epochs: number, discordance: numbe
 export function observedPairing(pairs: number, b: number, c: number): { discordance: number; delta: number } {
   return pairs ? { discordance: (b + c) / pairs, delta: (c - b) / pairs } : { discordance: NaN, delta: NaN };
 }
+
+/** The power side of one compared variant: what its pairs tell apart, and, for a non-significant Δ, what detecting it takes. */
+export interface ComparisonPower {
+  pairs: number;
+  scenarios: number;
+  /** Paired runs per scenario (the epochs, when every scenario has them all). */
+  epochs: number;
+  discordance: number;
+  delta: number;
+  significant: boolean;
+  /** Minimum detectable |Δ| at the observed discordance (Infinity when out of reach). */
+  mde: number;
+  /** For a non-significant, non-zero Δ: pairs, scenarios (at these epochs) or epochs (over these scenarios) to detect it. */
+  pairsNeeded?: number;
+  scenariosNeeded?: number;
+  epochsNeeded?: number;
+}
+
+/** From a comparison's counts: N graded pairs over `scenarios` scenarios, b lost and c gained, and its McNemar p. */
+export function comparisonPower(pairs: number, scenarios: number, b: number, c: number, p: number, opts: PowerOptions = {}): ComparisonPower {
+  const { discordance, delta } = observedPairing(pairs, b, c);
+  const epochs = scenarios ? pairs / scenarios : 0;
+  const significant = p < (opts.alpha ?? DEFAULT_ALPHA);
+  const out: ComparisonPower = { pairs, scenarios, epochs, discordance, delta, significant, mde: pairs ? minimumDetectableDelta(pairs, discordance, opts) : Infinity };
+  if (significant || !pairs || delta === 0) return out;
+  const need = pairsNeeded(discordance, delta, opts);
+  return { ...out, pairsNeeded: need, scenariosNeeded: Math.ceil(need / epochs), epochsNeeded: Math.ceil(need / scenarios) };
+}
