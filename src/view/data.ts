@@ -13,7 +13,7 @@ import { runKeyString, type RunResult } from '../pipeline/result.ts';
 import type { TranscriptEvent } from '../agent/transcript.ts';
 import { loadScenario, DEFAULT_SCENARIOS_DIR, type LoadedScenario } from '../scenarios/load.ts';
 import { judgeMetrics } from '../judge/eval.ts';
-import { timelineOf, type TimelineStep } from './timeline.ts';
+import { TimelineShaper, type TimelineStep } from './timeline.ts';
 import { flipLinks, type FlipLink } from './flips.ts';
 import type { VariantComparison } from '../scoring/compare.ts';
 
@@ -26,7 +26,7 @@ export interface GridRow {
 export type JudgeClass = 'TP' | 'FP' | 'FN' | 'TN';
 
 export interface RunDetail {
-  dir: number; key: string; result: RunResult; timeline: TimelineStep[]; transcriptNote: string | null;
+  dir: number; key: string; result: RunResult; timeline: TimelinePage;
   diff: { text: string; source: string } | null; diffNote: string;
   golden: string | null; variant: { name: string; label: string; category: string; description: string } | null;
   judge: { verdict: string | null; label: 'approve' | 'veto' | null; judgeClass: JudgeClass | null };
@@ -47,6 +47,9 @@ export function judgeClassOf(verdict: 'approve' | 'veto' | null, graded: string 
   const judgeClass = cm.tp ? 'TP' : cm.fp ? 'FP' : cm.fn ? 'FN' : 'TN';
   return { label, judgeClass };
 }
+
+/** Steps per page of a run's timeline: the first page paints at once, the rest load on demand. */
+export const TIMELINE_PAGE = 400;
 
 /** The results directories being viewed: the grid rows of each, re-read when results.jsonl changes (live runs). */
 export class ViewData {
@@ -96,20 +99,17 @@ export class ViewData {
   }
 
   /** One run with its timeline and diffs; null when the key is not a run of directory i. */
-  async run(i: number, key: string): Promise<RunDetail | null> {
-    const dir = this.dirs[i];
-    if (dir === undefined) return null;
-    let result: RunResult | null = null;
-    for await (const r of readResults(path.join(dir, RESULTS_FILE))) if (runKeyString(r) === key) result = r;
+  async run(i: number, key: string, from = 0, limit = TIMELINE_PAGE): Promise<RunDetail | null> {
+    const result = await this.result(i, key);
     if (!result) return null;
-    const { events, note } = await readTranscript(dir, result.transcript);
+    const timeline = await readTimeline(this.dirs[i], result.transcript, from, limit);
     const sc = this.scenario(i, result.scenario);
-    const replayed = replayedPatch(result.agent, events);
+    const replayed = timeline.appliedPatch ?? (result.agent.startsWith('replay:') ? result.agent.slice('replay:'.length) : null);
     const variant = replayed && replayed !== 'golden' ? sc?.variants.find((v) => v.name === replayed) ?? null : null;
     const diffText = replayed === 'golden' ? sc?.solution ?? null : variant?.diff ?? null;
     const verdict = result.judgeVerdicts.at(-1)?.verdict ?? null;
     return {
-      dir: i, key, result, timeline: timelineOf(events), transcriptNote: note,
+      dir: i, key, result, timeline,
       diff: diffText !== null ? { text: diffText, source: `replayed ${replayed === 'golden' ? 'solution.patch' : `variants/${replayed}.patch`}` } : null,
       diffNote: diffText !== null ? '' : `results.jsonl and the transcript do not record the final diff of a ${result.agent} run; its size: ${result.diffStats.files} files, +${result.diffStats.added} −${result.diffStats.removed}`,
       golden: sc?.solution ?? null,
@@ -118,30 +118,50 @@ export class ViewData {
     };
   }
 
+  /** More of a run's timeline (the run page asks for it page by page). */
+  async timeline(i: number, key: string, from: number): Promise<TimelinePage | null> {
+    const result = await this.result(i, key);
+    return result ? readTimeline(this.dirs[i], result.transcript, from, TIMELINE_PAGE) : null;
+  }
+
+  /** The latest result line of a run key (the store's rule: later lines win). */
+  private async result(i: number, key: string): Promise<RunResult | null> {
+    const dir = this.dirs[i];
+    if (dir === undefined) return null;
+    let result: RunResult | null = null;
+    for await (const r of readResults(path.join(dir, RESULTS_FILE))) if (runKeyString(r) === key) result = r;
+    return result;
+  }
+
   async compare(base: number, cand: number): Promise<CompareView> {
     const r = await compareDirs(this.dirs[base], this.dirs[cand]);
     return { base, cand, variants: r.variants, flips: flipLinks(r.variants), onlyBase: r.onlyBase, onlyCand: r.onlyCand };
   }
 }
 
-/** The patch a replay agent applied (its apply_patch event, else its name): 'golden' or a variant name. */
-function replayedPatch(agent: string, events: TranscriptEvent[]): string | null {
-  const applied = events.find((e) => e.type === 'tool' && e.name === 'apply_patch' && typeof e.patch === 'string');
-  if (applied) return applied.patch as string;
-  return agent.startsWith('replay:') ? agent.slice('replay:'.length) : null;
-}
+export interface TimelinePage { steps: TimelineStep[]; from: number; total: number; appliedPatch: string | null; note: string | null }
 
-/** Read a run's transcript, only from inside its results directory (a result naming ../ elsewhere is refused). */
-export async function readTranscript(dir: string, rel: string | null): Promise<{ events: TranscriptEvent[]; note: string | null }> {
-  if (!rel) return { events: [], note: 'this run recorded no transcript' };
+/**
+ * A window of a run's timeline (steps from..from+limit), streaming the transcript line by line so a 20 MB
+ * transcript never sits in memory whole; total counts every step. Read only from inside the results directory:
+ * a result naming ../ elsewhere is refused. appliedPatch: the patch a replay agent applied ('golden' or a variant).
+ */
+export async function readTimeline(dir: string, rel: string | null, from = 0, limit = Infinity): Promise<TimelinePage> {
+  const page: TimelinePage = { steps: [], from, total: 0, appliedPatch: null, note: null };
+  if (!rel) return { ...page, note: 'this run recorded no transcript' };
   const root = path.resolve(dir), file = path.resolve(root, rel);
-  if (!file.startsWith(root + path.sep)) return { events: [], note: `transcript path ${rel} is outside the results directory: not read` };
-  if (!fs.existsSync(file)) return { events: [], note: `transcript ${rel} is missing` };
-  const events: TranscriptEvent[] = [];
+  if (!file.startsWith(root + path.sep)) return { ...page, note: `transcript path ${rel} is outside the results directory: not read` };
+  if (!fs.existsSync(file)) return { ...page, note: `transcript ${rel} is missing` };
+  const shaper = new TimelineShaper();
   const rl = readline.createInterface({ input: fs.createReadStream(file, 'utf8'), crlfDelay: Infinity });
   for await (const line of rl) {
     if (!line.trim()) continue;
-    try { events.push(JSON.parse(line) as TranscriptEvent); } catch { events.push({ type: 'unreadable line', text: line.slice(0, 500) }); }
+    let e: TranscriptEvent;
+    try { e = JSON.parse(line) as TranscriptEvent; } catch { e = { type: 'unreadable line', text: line.slice(0, 500) }; }
+    if (page.appliedPatch === null && e.type === 'tool' && e.name === 'apply_patch' && typeof e.patch === 'string') page.appliedPatch = e.patch;
+    const step = shaper.push(e);
+    if (page.total >= from && page.total < from + limit) page.steps.push(step);
+    page.total++;
   }
-  return { events, note: null };
+  return page;
 }

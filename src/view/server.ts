@@ -24,6 +24,11 @@ export async function apiAnswer(data: ViewData, pathname: string, q: URLSearchPa
       if (i === null || !key) return undefined;
       return (await data.run(i, key)) ?? undefined;
     }
+    case '/api/timeline': {
+      const i = dirIndex('dir'), key = q.get('key'), from = Number(q.get('from') ?? 0);
+      if (i === null || !key || !Number.isInteger(from) || from < 0) return undefined;
+      return (await data.timeline(i, key, from)) ?? undefined;
+    }
     case '/api/compare': {
       const b = dirIndex('base'), c = dirIndex('cand');
       return b === null || c === null ? undefined : data.compare(b, c);

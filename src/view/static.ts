@@ -21,7 +21,8 @@ export async function staticBundle(dirs: string[]): Promise<{ html: string; runs
     const rows = await data.rows(i);
     embedded[`/api/runs?dir=${i}`] = rows;
     // The client asks for runs by exactly these paths (app.ts: '/api/run?dir=' + dir + '&key=' + encodeURIComponent(key)).
-    for (const r of rows) await put(`/api/run?dir=${i}&key=${encodeURIComponent(r.key)}`);
+    // Whole timelines: a file has no server to page the rest from.
+    for (const r of rows) embedded[`/api/run?dir=${i}&key=${encodeURIComponent(r.key)}`] = await data.run(i, r.key, 0, Infinity);
     runs += rows.length;
   }
   for (let b = 0; b < dirs.length; b++) for (let c = 0; c < dirs.length; c++) if (b !== c) await put(`/api/compare?base=${b}&cand=${c}`);

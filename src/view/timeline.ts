@@ -97,16 +97,29 @@ function shape(e: TranscriptEvent, vetoesSoFar: number): Omit<TimelineStep, 'ms'
   }
 }
 
-/** The steps of one run, in transcript order, each with the time since the previous event. */
-export function timelineOf(events: readonly TranscriptEvent[]): TimelineStep[] {
-  let vetoes = 0;
-  let prev: number | null = null;
-  return events.map((e) => {
-    const s = shape(e, vetoes);
-    if (e.type === 'judge' && e.verdict === 'veto') vetoes++;
+/** Longest body sent for one step: a 20 MB transcript's tool outputs are for reading, not for scrolling past. */
+export const MAX_BODY_CHARS = 20_000;
+
+/**
+ * Shapes events one at a time (a transcript is streamed, never held whole): each step with the time since the
+ * previous event, and judge approvals after a veto marked as course corrections.
+ */
+export class TimelineShaper {
+  private vetoes = 0;
+  private prev: number | null = null;
+  push(e: TranscriptEvent): TimelineStep {
+    const s = shape(e, this.vetoes);
+    if (e.type === 'judge' && e.verdict === 'veto') this.vetoes++;
     const at = s.t ? Date.parse(s.t) : NaN;
-    const ms = Number.isFinite(at) && prev !== null ? at - prev : null;
-    if (Number.isFinite(at)) prev = at;
-    return { ...s, ms };
-  });
+    const ms = Number.isFinite(at) && this.prev !== null ? at - this.prev : null;
+    if (Number.isFinite(at)) this.prev = at;
+    const body = s.body.length > MAX_BODY_CHARS ? `${s.body.slice(0, MAX_BODY_CHARS)}\n… (${s.body.length - MAX_BODY_CHARS} more characters in the transcript)` : s.body;
+    return { ...s, body, ms };
+  }
+}
+
+/** The steps of one run, in transcript order. */
+export function timelineOf(events: readonly TranscriptEvent[]): TimelineStep[] {
+  const shaper = new TimelineShaper();
+  return events.map((e) => shaper.push(e));
 }

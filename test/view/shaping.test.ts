@@ -7,7 +7,7 @@ import path from 'node:path';
 import http from 'node:http';
 import { timelineOf } from '../../src/view/timeline.ts';
 import { flipLinks, splitVariantId } from '../../src/view/flips.ts';
-import { judgeClassOf, readTranscript } from '../../src/view/data.ts';
+import { judgeClassOf, readTimeline } from '../../src/view/data.ts';
 import { startViewServer } from '../../src/view/server.ts';
 import { scriptJson } from '../../src/view/page.ts';
 import { compareVariant, pairKey, type PairSide } from '../../src/scoring/compare.ts';
@@ -85,8 +85,8 @@ describe('judgeClassOf', () => {
 describe('no path from a URL or a result leaves the results directories', () => {
   it('refuses a transcript path outside its directory', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fleetbench-view-t-'));
-    expect((await readTranscript(dir, '../../etc/passwd')).note).toContain('outside the results directory');
-    expect((await readTranscript(dir, '/etc/passwd')).note).toContain('outside the results directory');
+    expect((await readTimeline(dir, '../../etc/passwd')).note).toContain('outside the results directory');
+    expect((await readTimeline(dir, '/etc/passwd')).note).toContain('outside the results directory');
   });
 
   it('answers traversal attempts with 404', async () => {

@@ -147,16 +147,19 @@ function renderRuns(q) {
 
 // ---- one run ----
 function fact(label, html) { return h('div', null, h('b', null, esc(label)) + html); }
+function stepsHtml(list) {
+  return list.map(function (s) {
+    var meta = [s.ms != null ? '+' + secs(s.ms) : '', s.tokens ? s.tokens.input + ' in / ' + s.tokens.output + ' out tokens' : '', s.costUsd != null ? money(s.costUsd) : ''].filter(Boolean).join(' · ');
+    return h('details', { 'class': 'step k-' + s.kind + (s.bad ? ' bad' : ''), open: s.kind === 'judge' || s.kind === 'grade' || s.kind === 'course_correction' ? 'open' : null },
+      h('summary', null, esc(s.title) + h('span', { 'class': 'meta' }, esc(meta))) + (s.body ? h('pre', null, esc(s.body)) : ''));
+  }).join('');
+}
 function renderRun(q) {
   app.innerHTML = '<p class="muted">loading…</p>';
   get('/api/run?dir=' + q.get('dir') + '&key=' + encodeURIComponent(q.get('key') || '')).then(function (d) {
     if (!d) { app.innerHTML = '<p>run not found</p>'; return; }
     var r = d.result, t = r.tokens;
-    var steps = d.timeline.map(function (s) {
-      var meta = [s.ms != null ? '+' + secs(s.ms) : '', s.tokens ? s.tokens.input + ' in / ' + s.tokens.output + ' out tokens' : '', s.costUsd != null ? money(s.costUsd) : ''].filter(Boolean).join(' · ');
-      return h('details', { 'class': 'step k-' + s.kind + (s.bad ? ' bad' : ''), open: s.kind === 'judge' || s.kind === 'grade' || s.kind === 'course_correction' ? 'open' : null },
-        h('summary', null, esc(s.title) + h('span', { 'class': 'meta' }, esc(meta))) + (s.body ? h('pre', null, esc(s.body)) : ''));
-    }).join('');
+    var steps = stepsHtml(d.timeline.steps);
     var j = d.judge;
     var variant = d.variant ? h('div', { 'class': 'banner', id: 'variant' }, 'This diff is the labeled variant <b>' + esc(d.variant.name) + '</b>: label <b>' + esc(d.variant.label) + '</b>, category <b>' + esc(d.variant.category) + '</b>. ' + esc(d.variant.description)) : '';
     app.innerHTML = h('p', null, h('a', { href: '#/runs' }, '← all runs')) +
@@ -172,12 +175,26 @@ function renderRun(q) {
         fact('wall time', secs(r.wallMs)) + fact('diff', r.diffStats.files + ' files, +' + r.diffStats.added + ' −' + r.diffStats.removed) +
         fact('CI', r.ci.map(function (c) { return esc(c.summary); }).join('<br>') || '–') + fact('hidden checks', esc(r.hiddenSummary || '–'))) +
       (r.scopeViolations.length ? h('div', { 'class': 'banner' }, 'Scope violations: ' + r.scopeViolations.map(function (v) { return esc(v.rule + ' ' + v.file + ': ' + v.detail); }).join('; ')) : '') +
-      h('h3', null, 'Timeline') + (d.transcriptNote ? h('p', { 'class': 'muted' }, esc(d.transcriptNote)) : '') + h('div', { id: 'timeline' }, steps) +
+      h('h3', null, 'Timeline ' + h('span', { 'class': 'muted' }, d.timeline.total + ' steps')) + (d.timeline.note ? h('p', { 'class': 'muted' }, esc(d.timeline.note)) : '') + h('div', { id: 'timeline' }, steps) + h('div', { id: 'more' }, '') +
       h('h3', null, 'Final diff vs golden') + variant +
       h('div', { 'class': 'diffs' },
         h('div', null, h('b', null, 'final diff') + (d.diff ? ' <span class="muted">(' + esc(d.diff.source) + ')</span>' + h('pre', { id: 'final-diff' }, diffHtml(d.diff.text)) : h('p', { 'class': 'muted', id: 'final-diff' }, esc(d.diffNote)))) +
         h('div', null, h('b', null, 'golden (solution.patch)') + (d.golden != null ? h('pre', { id: 'golden-diff' }, diffHtml(d.golden)) : h('p', { 'class': 'muted' }, 'scenario not found'))));
+    moreButton(q, d.timeline.steps.length, d.timeline.total);
   });
+}
+// Long transcripts come in pages: the first paints at once, the next on request (streamed from disk by the server).
+function moreButton(q, shown, total) {
+  var more = document.getElementById('more');
+  if (!more || shown >= total) { if (more) more.innerHTML = ''; return; }
+  more.innerHTML = h('button', { id: 'more-steps' }, 'show ' + Math.min(400, total - shown) + ' more of ' + (total - shown) + ' remaining steps');
+  document.getElementById('more-steps').onclick = function () {
+    get('/api/timeline?dir=' + q.get('dir') + '&key=' + encodeURIComponent(q.get('key') || '') + '&from=' + shown).then(function (p) {
+      if (!p) return;
+      document.getElementById('timeline').insertAdjacentHTML('beforeend', stepsHtml(p.steps));
+      moreButton(q, shown + p.steps.length, p.total);
+    });
+  };
 }
 
 // ---- compare ----
@@ -210,7 +227,8 @@ function renderCompare(q) {
 
 function route() {
   var r = parseHash();
-  if (r.view === '/run') renderRun(r.q); else if (r.view === '/compare') renderCompare(r.q); else renderRuns(r.q);
+  if (r.view === '/run') renderRun(r.q); else if (r.view === '/compare') renderCompare(r.q);
+  else rowsReady.then(function () { var now = parseHash(); if (now.view !== '/run' && now.view !== '/compare') renderRuns(now.q); });
 }
 function loadRows(i) { return get('/api/runs?dir=' + i).then(function (rs) { rowsByDir[i] = (rs || []).map(function (x) { x.dir = i; return x; }); }); }
 // Live: poll the size and mtime of each results.jsonl; a change refetches that directory's rows (grid and counts).
@@ -221,14 +239,18 @@ function poll() {
     return Promise.all(changed.map(loadRows)).then(function () { if (changed.length && parseHash().view === '/runs') renderRuns(parseHash().q); });
   }).catch(function () {}).then(function () { setTimeout(poll, 1500); });
 }
+// The run and compare pages need no grid rows: route as soon as the directories are known; the grid paints when
+// its rows arrive.
+var rowsReady = null;
 get('/api/dirs').then(function (ds) {
   dirs = ds || [];
   stamps = dirs.map(function (d) { return d.stamp; });
   document.getElementById('dirs').textContent = dirs.map(function (d) { return d.name; }).join(', ');
-  return Promise.all(dirs.map(function (d) { return loadRows(d.index); }));
-}).then(function () {
+  rowsReady = Promise.all(dirs.map(function (d) { return loadRows(d.index); }));
   window.addEventListener('hashchange', route);
   route();
+  return parseHash().view === '/run' || parseHash().view === '/compare' ? null : rowsReady;
+}).then(function () {
   document.body.setAttribute('data-ready', '1');
   if (!EMBEDDED) { document.getElementById('live').textContent = '● live'; setTimeout(poll, 1500); }
 });
