@@ -30,6 +30,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   merge: async () => (await import('./merge.ts')).registerMerge,
   view: async () => (await import('./view.ts')).registerView,
   init: async () => (await import('./init.ts')).registerInit,
+  power: async () => (await import('./power.ts')).registerPower,
 };
 /** Commands defined by another command's module. */
 const ALIASES: Record<string, string> = { dataset: 'judge-eval' };
@@ -54,6 +55,7 @@ export const COMMAND_SUMMARIES: Record<string, { term: string; description: stri
   merge: { term: 'merge [options] <dirs...>', description: 'merge shard directories (--shard I/N) of the same run matrix; duplicates are kept once, conflicting outcomes refused' },
   view: { term: 'view [options] <dirs...>', description: 'browse results directories in a local web viewer: runs grid, run timelines, diff vs golden, compare, live updates' },
   init: { term: 'init [options] [dir]', description: 'scaffold a suite folder of your own: fleetbench.yaml, one scenario per ecosystem, an agent prompt, a judge prompt, a CI workflow' },
+  power: { term: 'power [options]', description: "plan a suite's size: the smallest success-rate difference N scenarios × E epochs tell apart with compare's paired test (80% power), and what a given Δ needs" },
 };
 
 /**
