@@ -53,7 +53,7 @@ export const TIMELINE_PAGE = 400;
 
 /** The results directories being viewed: the grid rows of each, re-read when results.jsonl changes (live runs). */
 export class ViewData {
-  private cache = new Map<number, { stamp: string; rows: GridRow[] }>();
+  private cache = new Map<number, { stamp: string; rows: Promise<GridRow[]> }>();
   private scenarios = new Map<string, LoadedScenario | null>();
   readonly manifests: (Manifest | null)[];
 
@@ -80,13 +80,14 @@ export class ViewData {
     return this.scenarios.get(k)!;
   }
 
-  async rows(i: number): Promise<GridRow[]> {
+  /** Grid rows of directory i; one read per change of results.jsonl, shared by the requests that wait for it. */
+  rows(i: number): Promise<GridRow[]> {
     const stamp = this.stamp(i), hit = this.cache.get(i);
     if (hit && hit.stamp === stamp) return hit.rows;
-    const { rows } = await readRows(this.dirs[i]);
-    const out = [...rows.entries()].map(([key, r]) => this.gridRow(i, key, r));
-    this.cache.set(i, { stamp, rows: out });
-    return out;
+    const rows = readRows(this.dirs[i]).then(({ rows: byKey }) => [...byKey.entries()].map(([key, r]) => this.gridRow(i, key, r)));
+    this.cache.set(i, { stamp, rows });
+    rows.catch(() => this.cache.delete(i));
+    return rows;
   }
 
   private gridRow(i: number, key: string, r: RunRow): GridRow {

@@ -45,6 +45,8 @@ function send(res: http.ServerResponse, status: number, type: string, body: stri
 export async function startViewServer(dirs: string[], opts: { port?: number; host?: string } = {}): Promise<ViewServer> {
   const data = new ViewData(dirs);
   const page = renderPage(null);
+  // Read the grid rows now, while the browser is still opening: the first page load finds them ready.
+  for (let i = 0; i < dirs.length; i++) data.rows(i).catch(() => {});
   const server = http.createServer((req, res) => {
     void (async () => {
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'method not allowed');

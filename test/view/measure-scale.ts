@@ -70,11 +70,18 @@ async function main(): Promise<void> {
   await page.reload();
   await page.waitForSelector('#timeline .step');
   const transcriptMs = Math.round(performance.now() - t);
+  // The server's share of each: the API answers alone, timed from node.
+  t = performance.now();
+  await (await fetch(`${url}api/runs?dir=0`)).text();
+  const rowsApiMs = Math.round(performance.now() - t);
+  t = performance.now();
+  await (await fetch(`${url}api/run?dir=0&key=${encodeURIComponent(big.key)}`)).text();
+  const runApiMs = Math.round(performance.now() - t);
   const hwm = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1];
   await browser.close();
   server.kill('SIGTERM');
-  fs.rmSync(dir, { recursive: true, force: true });
-  console.log(JSON.stringify({ runs: RUNS, transcriptsMB: TOTAL_MB, pageKB: Math.round(pageBytes / 1024), gridFirstPaintMs: gridMs, bigTranscriptFirstPaintMs: transcriptMs, serverPeakRssMB: Math.round(Number(hwm) / 1024) }));
+  if (process.env.KEEP) console.error(`kept ${dir}`); else fs.rmSync(dir, { recursive: true, force: true });
+  console.log(JSON.stringify({ runs: RUNS, transcriptsMB: TOTAL_MB, pageKB: Math.round(pageBytes / 1024), gridFirstPaintMs: gridMs, bigTranscriptFirstPaintMs: transcriptMs, rowsApiMs, runApiMs, serverPeakRssMB: Math.round(Number(hwm) / 1024) }));
 }
 
 await main();
