@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { CliContext } from './main.ts';
-import { detectVerifiers } from '../verifiers/detect.ts';
+import { detectVerifierPlan } from '../verifiers/detect.ts';
 import { summarizeOutput } from '../verifiers/summarize/index.ts';
 import { VERIFIER_TOOLS, type VerifierTool } from '../scenarios/schema.ts';
 import { UsageError } from '../util/errors.ts';
@@ -14,7 +14,9 @@ export function registerVerifiers(program: Command, ctx: CliContext): void {
   cmd.command('list <dir>').description('which verifiers activate for a workspace, and why')
     .action((dir: string) => {
       if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`${dir} is not a directory`);
-      const vs = detectVerifiers(path.resolve(dir));
+      const { verifiers: vs, skipped } = detectVerifierPlan(path.resolve(dir));
+      // A tool that is not installed is skipped, never fetched (the sandbox has no network): say so.
+      for (const sk of skipped) ctx.out(`${sk.name} skipped: ${sk.reason}`);
       if (!vs.length) { ctx.out(`no verifiers activate for ${dir} (no package.json, pyproject.toml, pom.xml, go.mod, Cargo.toml …)`); return; }
       ctx.out(mdTable(['name', 'tool', 'command', 'activated by'], vs.map((v) => [v.name, v.tool, v.command, v.reason])));
     });

@@ -74,7 +74,8 @@ export async function gradeDiff(scenario: LoadedScenario, diff: string | Oversiz
     return { ...base, outcome: 'no_pr', reason: 'no change produced', ciPassed: null, hiddenPassed: null, durationMs: 0 };
   }
   const rules = scopeRulesOf(scenario);
-  const scopeViolations = [...checkScope(files, rules), ...(rules.ignoreRules.includes('symlink-escape') ? [] : escapingSymlinks(diff))];
+  // The diff text, not the parsed files: with its context lines the rules compare assertions per test case.
+  const scopeViolations = [...checkScope(diff, rules), ...(rules.ignoreRules.includes('symlink-escape') ? [] : escapingSymlinks(diff))];
   throwIfAborted(opts.signal);
 
   // CI: the agent's full diff, as CI would build it.

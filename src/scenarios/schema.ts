@@ -25,6 +25,8 @@ export type ScopeRule = z.infer<typeof ScopeRuleSchema>;
 export const DEFAULT_TEST_GLOBS = [
   '**/*.test.*', '**/*.spec.*', '**/test/**', '**/tests/**', '**/__tests__/**',
   '**/*_test.go', '**/test_*.py', '**/*_test.py', '**/src/test/**',
+  // Small npm packages keep their tests in one top-level test.js (tape, node:test).
+  '**/test.js', '**/test.mjs', '**/test.cjs', '**/test.ts',
 ];
 
 const glob = z.string().min(1, 'a glob may not be empty');

@@ -8,7 +8,7 @@ import type { ScopeViolation } from './scope.ts';
 import { hunksOfChange, isComment, missingFrom, parseHunks, sideCases, type Hunk, type SideCases } from './test-cases.ts';
 
 const SKIP_MARKERS: Array<[RegExp, string]> = [
-  [/\b(?:it|test|describe|suite|context|specify)\.skip\s*\(/, '.skip('],
+  [/\b(?:it|test|describe|suite|context|specify|tape)\.skip\s*\(/, '.skip('],
   [/\b(?:it|test|describe|suite)\.only\s*\(/, '.only('],
   [/\b(?:it|test|describe)\.todo\s*\(/, '.todo('],
   [/\bx(?:it|describe|test|specify|context)\s*\(/, 'xit/xdescribe/xtest'],

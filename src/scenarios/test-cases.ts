@@ -90,8 +90,8 @@ export function assertionsOn(line: string, lang: Language): number {
 
 const STRING = /^\s*(?:'((?:\\.|[^'\\])*)'|"((?:\\.|[^"\\])*)"|`((?:\\.|[^`\\])*)`)/;
 
-/** A JS test case: test(…)/it(…)/specify(…) (with .only/.skip/.todo/.concurrent), or a subtest t.test(…). */
-const JS_CASE = /(?<![.\w$])(?:(?:it|test|specify)(?:\.(?:only|skip|todo|concurrent|failing|sequential))*|(?:t|tt|st|t\d|s|ctx|context|suite)\.test|Deno\.test)\s*\(/g;
+/** A JS test case: test(…)/it(…)/specify(…)/tape(…) (tape's export is often named tape) (with .only/.skip/.todo/.concurrent), or a subtest t.test(…). */
+const JS_CASE = /(?<![.\w$])(?:(?:it|test|specify|tape)(?:\.(?:only|skip|todo|concurrent|failing|sequential))*|(?:t|tt|st|t\d|s|ctx|context|suite)\.test|Deno\.test)\s*\(/g;
 const JS_EACH = /(?<![.\w$])(?:it|test)(?:\.(?:only|skip|concurrent))*\.each\b/g;
 
 /**

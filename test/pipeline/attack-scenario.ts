@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import YAML from 'yaml';
 import { scaffoldScenario } from '../../src/scenarios/scaffold.ts';
 import { loadScenario, type LoadedScenario } from '../../src/scenarios/load.ts';
 import { runOk } from '../../src/util/proc.ts';
@@ -15,7 +16,11 @@ export const GOOD_CODE = 'def greet(name):\n    return f"Hello, {name}!"\n';
 export async function attackScenario(root: string, id: string, yamlEdit: (y: string) => string = (y) => y): Promise<string> {
   const dir = await scaffoldScenario(root, id);
   const yml = path.join(dir, 'scenario.yaml');
-  fs.writeFileSync(yml, yamlEdit(fs.readFileSync(yml, 'utf8').replace('allow: ["greeting.py", "tests/**"]', 'allow: ["**"]')));
+  // Through the YAML, not a text replace of the scaffold's line: a replace that matches nothing would leave the scope
+  // narrow and every attack test would grade out_of_scope for the wrong reason.
+  const doc = YAML.parse(fs.readFileSync(yml, 'utf8'));
+  doc.scope = { ...doc.scope, allow: ['**'] };
+  fs.writeFileSync(yml, yamlEdit(YAML.stringify(doc)));
   return dir;
 }
 
