@@ -38,7 +38,6 @@ class CommandSession implements AgentSession {
   private counts = { turns: 0, toolCalls: 0, verifierCalls: 0, stopHookBlocks: 0 };
   private readonly dir: string;
   private readonly started = Date.now();
-  private history = '';
 
   constructor(private ctx: AgentContext, private cmd: CommandSpec, private model: ModelClient | undefined) {
     this.dir = path.join(ctx.workspaceDir, '.fleetbench', 'command');
@@ -69,7 +68,6 @@ class CommandSession implements AgentSession {
       command = `${forwarderPrelude(port, this.bridge.socketPath)}${body}`;
     }
     const r = await this.ctx.sandbox.exec(command, { timeoutMs: left, env });
-    this.history += r.output;
     this.ctx.transcript.add({ type: 'command', exitCode: r.exitCode, timedOut: r.timedOut, output: r.output.slice(-8000) });
     if (this.cmd.output === 'stream-json') {
       const p = parseClaudeStream(r.stdout);

@@ -19,7 +19,6 @@ export function redactSecrets(text: string, secrets = secretValues()): string {
 export class Transcript {
   private fd: number | null = null;
   private secrets = secretValues();
-  readonly events: TranscriptEvent[] = [];
 
   constructor(readonly file: string | null) {
     if (file) {
@@ -30,7 +29,6 @@ export class Transcript {
 
   add(event: TranscriptEvent): void {
     const e = { t: new Date().toISOString(), ...event };
-    this.events.push(e);
     if (this.fd !== null) fs.writeSync(this.fd, redactSecrets(JSON.stringify(e), this.secrets) + '\n');
   }
 

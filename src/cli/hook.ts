@@ -1,6 +1,6 @@
 // `fleetbench hook stop`: a Claude Code Stop hook. Reads the hook JSON from stdin, runs the workspace's verifiers
-// (the workspace is the hook's cwd) and blocks with the concise failure summary, or allows. Bounded: after
-// FLEETBENCH_STOP_HOOK_MAX consecutive blocks (default 3) it allows, so it can never block forever.
+// (the workspace is the hook's cwd) and blocks with the concise failure summary, or allows. Bounded by the pipeline's
+// one rule (src/pipeline/stop-hook.ts): FLEETBENCH_STOP_HOOK_MAX blocks per run in total (default 3), then it allows.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -10,6 +10,7 @@ import { allowlistEnv } from '../sandbox/sandbox.ts';
 import { verifierEnv } from '../verifiers/detect.ts';
 import { workspaceVerifiers } from '../verifiers/workspace-config.ts';
 import { runVerifiers, formatVerifierFeedback } from '../verifiers/run.ts';
+import { parseStopHookState, stopHookSendsBack, type StopHookState } from '../pipeline/stop-hook.ts';
 
 async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) return '';
@@ -28,19 +29,19 @@ export function registerHook(program: Command, ctx: CliContext): void {
       const workspace = path.resolve(input.cwd ?? process.cwd());
       const stateFile = path.join(workspace, '.fleetbench', 'stop-hook.json');
       const max = Number(process.env.FLEETBENCH_STOP_HOOK_MAX ?? 3);
-      const state = fs.existsSync(stateFile) ? JSON.parse(fs.readFileSync(stateFile, 'utf8')) as { blocks: number; consecutive: number } : { blocks: 0, consecutive: 0 };
+      const state = parseStopHookState(fs.existsSync(stateFile) ? fs.readFileSync(stateFile, 'utf8') : null);
       const sandbox = await new LocalSandboxFactory().create({ workspace, readOnlyPaths: [], env: { ...allowlistEnv(process.env), ...verifierEnv(workspace) }, labels: {} });
       try {
         const results = await runVerifiers(sandbox, workspaceVerifiers(workspace));
         const failed = results.filter((r) => !r.passed);
-        const block = failed.length > 0 && state.consecutive < max;
-        const next = { blocks: state.blocks + (block ? 1 : 0), consecutive: block ? state.consecutive + 1 : 0 };
+        const block = failed.length > 0 && stopHookSendsBack(state.blocks, max);
+        const next: StopHookState = { blocks: state.blocks + (failed.length > 0 ? 1 : 0) };
         fs.mkdirSync(path.dirname(stateFile), { recursive: true });
         fs.writeFileSync(stateFile, JSON.stringify(next) + '\n');
         if (block) {
           ctx.out(JSON.stringify({ decision: 'block', reason: `The verifiers fail; fix these problems before finishing:\n\n${formatVerifierFeedback(failed)}` }));
         } else if (failed.length) {
-          ctx.err(`fleetbench hook stop: verifiers still fail after ${max} consecutive blocks; allowing the stop`);
+          ctx.err(`fleetbench hook stop: verifiers still fail after ${max} blocks in this run; allowing the stop`);
         }
       } finally {
         await sandbox.dispose();

@@ -18,12 +18,15 @@ export function registerMcp(program: Command, ctx: CliContext): void {
       const dir = path.resolve(flags.workspace);
       if (!fs.existsSync(dir)) throw new UsageError(`--workspace ${flags.workspace}: not found`);
       // Logs go to stderr: stdout carries the protocol.
+      // Connected before the sandbox exists: the agent's client times out waiting for `initialize`, and making the
+      // sandbox probes bubblewrap (a process spawn). The first verify call waits for the sandbox instead.
       const factory = new LocalSandboxFactory({ log: ctx.err });
-      const sandbox = await factory.create({ workspace: dir, readOnlyPaths: [], env: { ...allowlistEnv(process.env), ...verifierEnv(dir) }, labels: {} });
+      const sandbox = factory.create({ workspace: dir, readOnlyPaths: [], env: { ...allowlistEnv(process.env), ...verifierEnv(dir) }, labels: {} });
+      sandbox.catch(() => {}); // a failure is answered by verify (as a harness error), never an unhandled rejection
       const server = createVerifierServer({ sandbox, verifiers: workspaceVerifiers(dir) });
       const transport = new StdioServerTransport();
       await server.connect(transport);
       await new Promise<void>((resolve) => { transport.onclose = () => resolve(); process.stdin.on('end', () => resolve()); });
-      await sandbox.dispose();
+      await (await sandbox.catch(() => undefined))?.dispose();
     });
 }

@@ -1,8 +1,9 @@
 // The MCP server that exposes the verifiers as the tool `verify {verifier?}`. The same server serves the built-in
 // agent in-process (through the SDK's client over an in-memory transport) and external agents over stdio.
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+// The SDK's client side is loaded only by connectInProcess: `fleetbench mcp` (a server over stdio, started on every
+// external agent session) never needs it.
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { z } from 'zod';
 import type { Sandbox } from '../sandbox/sandbox.ts';
 import type { Verifier, VerifierResult } from '../verifiers/verifier.ts';
@@ -13,7 +14,9 @@ export const VERIFY_TOOL = 'verify';
 export const SERVER_NAME = 'fleetbench-verifiers';
 
 export interface VerifierServerOptions {
-  sandbox: Sandbox;
+  /** A promise lets `fleetbench mcp` answer `initialize` while the sandbox is still being made (the bubblewrap
+   * probe); a verify call waits for it, and a failure to make it answers as a harness error. */
+  sandbox: Sandbox | Promise<Sandbox>;
   verifiers: Verifier[];
   /** Called after every tool call with what ran (the pipeline counts verifier calls from this). */
   onVerify?: (results: VerifierResult[]) => void;
@@ -39,7 +42,7 @@ export function createVerifierServer(opts: VerifierServerOptions): McpServer {
     }
     let results: VerifierResult[];
     try {
-      results = await runVerifiers(opts.sandbox, chosen);
+      results = await runVerifiers(await opts.sandbox, chosen);
     } catch (e) {
       const he = e instanceof HarnessError ? e : new HarnessError(`verify failed in the harness: ${(e as Error)?.message ?? String(e)}`, { cause: e });
       opts.onHarnessError?.(he);
@@ -63,6 +66,7 @@ export async function connectInProcess(opts: VerifierServerOptions): Promise<Ver
   // The HarnessError the server saw during the current call, handed to the caller as itself.
   let pending: HarnessError | undefined;
   const server = createVerifierServer({ ...opts, onHarnessError: (e) => { pending = e; opts.onHarnessError?.(e); } });
+  const [{ Client }, { InMemoryTransport }] = await Promise.all([import('@modelcontextprotocol/sdk/client/index.js'), import('@modelcontextprotocol/sdk/inMemory.js')]);
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   await server.connect(serverSide);
   const client = new Client({ name: 'fleetbench-pipeline', version: '0.1.0' });

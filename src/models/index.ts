@@ -43,7 +43,7 @@ export {
   type PricingTable,
   type WarningSink,
 } from './pricing.ts';
-export { UsageTotals, addCall, mergeSummaries, usageSummarySchema, type UsageSummary } from './usage.ts';
+export { UsageTotals, addCall, type UsageSummary } from './usage.ts';
 export {
   classifyFailure,
   parseRetryAfter,

@@ -127,9 +127,3 @@ export interface ModelClient {
   complete(request: ModelRequest, options?: CallOptions): Promise<ModelResponse>;
 }
 
-export const emptyUsage = (): Usage => ({
-  inputTokens: 0,
-  outputTokens: 0,
-  cacheReadTokens: 0,
-  cacheWriteTokens: 0,
-});

@@ -1,20 +1,19 @@
 // Per-run accounting: tokens and cost summed over every model call of a run (agent and judge).
-import { z } from 'zod';
 import type { ModelResponse } from './types.ts';
 
-export const usageSummarySchema = z.object({
-  calls: z.number().int().nonnegative(),
-  inputTokens: z.number().int().nonnegative(),
-  outputTokens: z.number().int().nonnegative(),
-  cacheReadTokens: z.number().int().nonnegative(),
-  cacheWriteTokens: z.number().int().nonnegative(),
+/** In-memory only (never parsed from a file, so no schema): a run's RunResult carries its own token fields. */
+export interface UsageSummary {
+  calls: number;
+  inputTokens: number;
+  outputTokens: number;
+  cacheReadTokens: number;
+  cacheWriteTokens: number;
   /** Total USD, or null as soon as one call had no known price (a partial sum would mislead). */
-  costUsd: z.number().nonnegative().nullable(),
+  costUsd: number | null;
   /** USD of the calls that had a price (what budget enforcement can count). */
-  knownCostUsd: z.number().nonnegative(),
-  unpricedCalls: z.number().int().nonnegative(),
-});
-export type UsageSummary = z.infer<typeof usageSummarySchema>;
+  knownCostUsd: number;
+  unpricedCalls: number;
+}
 
 type Accountable = Pick<ModelResponse, 'usage' | 'costUsd'>;
 
@@ -40,12 +39,6 @@ export class UsageTotals {
     return this;
   }
 
-  /** Adds another run's (or component's) totals. */
-  merge(other: UsageSummary | UsageTotals): this {
-    this.summary = mergeSummaries(this.summary, other instanceof UsageTotals ? other.snapshot() : other);
-    return this;
-  }
-
   snapshot(): UsageSummary {
     return { ...this.summary };
   }
@@ -66,21 +59,6 @@ export function addCall(s: UsageSummary, r: Accountable): UsageSummary {
     outputTokens: s.outputTokens + r.usage.outputTokens,
     cacheReadTokens: s.cacheReadTokens + r.usage.cacheReadTokens,
     cacheWriteTokens: s.cacheWriteTokens + r.usage.cacheWriteTokens,
-    costUsd: unpricedCalls > 0 ? null : knownCostUsd,
-    knownCostUsd,
-    unpricedCalls,
-  };
-}
-
-export function mergeSummaries(a: UsageSummary, b: UsageSummary): UsageSummary {
-  const knownCostUsd = round(a.knownCostUsd + b.knownCostUsd);
-  const unpricedCalls = a.unpricedCalls + b.unpricedCalls;
-  return {
-    calls: a.calls + b.calls,
-    inputTokens: a.inputTokens + b.inputTokens,
-    outputTokens: a.outputTokens + b.outputTokens,
-    cacheReadTokens: a.cacheReadTokens + b.cacheReadTokens,
-    cacheWriteTokens: a.cacheWriteTokens + b.cacheWriteTokens,
     costUsd: unpricedCalls > 0 ? null : knownCostUsd,
     knownCostUsd,
     unpricedCalls,

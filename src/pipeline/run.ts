@@ -20,6 +20,7 @@ import { gradeDiff, InterruptedError, MAX_DIFF_BYTES, type OversizedDiff } from 
 import { addTokens, runKeyString, zeroTokens, type JudgeVerdict, type RunKey, type RunResult } from './result.ts';
 import { errorMessage, HarnessError } from '../util/errors.ts';
 import { modelFailureFromReason } from '../models/failures.ts';
+import { stopHookSendsBack } from './stop-hook.ts';
 
 export interface RunOptions {
   key: RunKey;
@@ -139,9 +140,10 @@ async function runPipeline(o: RunOptions, startedAt: Date): Promise<RunResult> {
         verifierCalls = before; // the hook's own call is not the agent's
         transcript.add({ type: 'stop_hook', passed: !hook.isError, feedback: hook.text });
         if (hook.isError) {
+          const sendsBack = stopHookSendsBack(stopHookBlocks, limits.stopHookRetries);
           stopHookBlocks++;
           if (!o.agent.interactive) { submitted = true; break; }
-          if (stopHookBlocks > limits.stopHookRetries) { noPrReason = `verifiers still failing after ${limits.stopHookRetries} stop-hook retries: ${firstLine(formatVerifierFeedback(lastVerify.filter((r) => !r.passed)))}`; break; }
+          if (!sendsBack) { noPrReason = `verifiers still failing after ${limits.stopHookRetries} stop-hook retries: ${firstLine(formatVerifierFeedback(lastVerify.filter((r) => !r.passed)))}`; break; }
           gatedDiff = null;
           end = await session.continue(`The stop hook blocked finishing: the verifiers fail.\n\n${hook.text}\n\nFix these problems, then finish.`);
           continue;

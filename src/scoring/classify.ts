@@ -16,5 +16,3 @@ export function classifyOutcome(f: GradeFacts): Outcome {
   if (f.scopeViolations > 0) return 'out_of_scope';
   return 'success';
 }
-
-export const OUTCOME_SEVERITY: Record<Outcome, number> = { no_pr: 0, ci_fail: 1, incorrect: 2, out_of_scope: 3, success: 4 };

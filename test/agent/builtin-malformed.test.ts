@@ -2,6 +2,8 @@
 // to the model as tool errors, bounded; model-caused failures end the turn as `gave_up` with a `model: …` reason and
 // usage().modelFailure set (no_pr), never as a thrown (harness) error; a server that is down still throws.
 // Real SDKs over real HTTP to the mock LLM; the sandbox and verifier are in-memory fakes (the tools are not under test).
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BuiltinAgent, malformedCall } from '../../src/agent/builtin.ts';
@@ -28,7 +30,7 @@ function agent(api: Api, url = api === 'openai' ? mock.openaiBaseUrl : mock.anth
 }
 
 function context(files: Record<string, string> = { 'a.txt': 'hello\n' }): { ctx: AgentContext; transcript: Transcript } {
-  const transcript = new Transcript(null);
+  const transcript = new Transcript(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fb-malformed-')), 'transcript.jsonl'));
   const sandbox = {
     kind: 'local' as const, isolation: 'fake',
     exec: async () => ({ exitCode: 0, stdout: Object.keys(files).join('\n'), stderr: '', output: '', truncated: false, timedOut: false, durationMs: 1 }),
@@ -90,7 +92,9 @@ for (const api of ['openai', 'anthropic'] as Api[]) {
       expect(mock.requests).toHaveLength(3);
       expect(s.usage().modelFailure).toMatchObject({ kind: 'malformed_tool_call' });
       expect(s.usage().tokens.input).toBeGreaterThan(0);
-      expect(transcript.events.filter((e) => e.type === 'tool' && e.malformed)).toHaveLength(3);
+      transcript.close();
+      const events = fs.readFileSync(transcript.file!, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { type: string; malformed?: unknown });
+      expect(events.filter((e) => e.type === 'tool' && e.malformed)).toHaveLength(3);
     });
 
     it('a server that rejects the model\'s tool-call output (llama.cpp 500) is fed back, not retried, then bounded', async () => {
