@@ -16,6 +16,16 @@ import { formatDuration } from '../runner/progress.ts';
 import { positiveInt } from './options.ts';
 import { UsageError } from '../util/errors.ts';
 import { registerImport } from './scenarios-import.ts';
+import { countLabeledDiffs, migrationKind, suiteStats, type SuiteStatsRow } from '../scenarios/stats.ts';
+
+/** Labeled diffs (datasets/*.jsonl rows) per scenario; the folder is optional: a suite of one's own may have none. */
+function labeledDiffs(dir: string): { byScenario: Map<string, number>; files: number; badLines: number } {
+  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort() : [];
+  return { ...countLabeledDiffs(files.map((f) => fs.readFileSync(path.join(dir, f), 'utf8'))), files: files.length };
+}
+
+const statsTable = (title: string, list: SuiteStatsRow[]) => mdTable([title, 'scenarios', 'real-world', 'authored', 'variants', 'labeled diffs'],
+  list.map((r) => [r.key, String(r.scenarios), String(r.realWorld), String(r.authored), String(r.variants), String(r.labeledDiffs)]));
 
 /** The suite folder: --dir, else the config's scenariosDir, else the bundled scenarios/. */
 export function suiteDir(flags: { dir?: string; config?: string }): string {
@@ -43,12 +53,28 @@ function dirHint(dir: string): string {
 
 export function registerScenarios(program: Command, ctx: CliContext): void {
   const cmd = program.command('scenarios').description('list, validate, scaffold and import scenarios');
-  cmd.command('list [sel]').description('id, ecosystem, tags and variant count of each scenario')
+  cmd.command('list [sel]').description('each scenario (ecosystem, tags, kind, variants, real-world or authored, labeled diffs), then counts per ecosystem and per kind')
     .option('--dir <dir>', 'scenarios folder (default: config scenariosDir, else the bundled scenarios/)')
+    .option('--datasets <dir>', 'labeled diffs (*.jsonl) to count per scenario (default: datasets/ beside the scenarios folder)')
     .option('--config <file>', 'experiment config')
-    .action((sel: string | undefined, flags: { dir?: string; config?: string }) => {
-      const scenarios = pickScenarios(suiteDir(flags), sel);
-      ctx.out(mdTable(['id', 'ecosystem', 'tags', 'variants', 'title'], scenarios.map((s) => [s.id, s.ecosystem, s.tags.join(', '), String(s.variants.length), s.title])));
+    .action((sel: string | undefined, flags: { dir?: string; datasets?: string; config?: string }) => {
+      const dir = suiteDir(flags);
+      const scenarios = pickScenarios(dir, sel);
+      // scenarios/ and scenarios-real/ both sit beside datasets/ in this repository, and `fleetbench init` folders too.
+      const datasetsDir = path.resolve(flags.datasets ?? path.join(path.dirname(dir), 'datasets'));
+      const shown = path.relative(process.cwd(), datasetsDir).startsWith('..') ? datasetsDir : path.relative(process.cwd(), datasetsDir) || '.';
+      const diffs = labeledDiffs(datasetsDir);
+      const facts = scenarios.map((s) => ({ id: s.id, ecosystem: s.ecosystem, tags: s.tags, variants: s.variants.length, realWorld: s.source !== undefined }));
+      ctx.out(mdTable(['id', 'ecosystem', 'tags', 'variants', 'kind', 'origin', 'labeled diffs', 'title'], scenarios.map((s, i) => [s.id, s.ecosystem, s.tags.join(', '),
+        String(s.variants.length), migrationKind(s.tags), facts[i].realWorld ? 'real-world' : 'authored', String(diffs.byScenario.get(s.id) ?? 0), s.title])));
+      const stats = suiteStats(facts, diffs.byScenario);
+      const t = stats.total;
+      ctx.out('');
+      ctx.out(`${t.scenarios} scenario(s): ${t.realWorld} real-world (imported, with a source: header), ${t.authored} authored; ${t.variants} variant(s); ` +
+        `${t.labeledDiffs} labeled diff(s) from them in ${diffs.files ? shown : `${shown} (no *.jsonl there)`}` +
+        `${stats.otherLabeledDiffs ? `, plus ${stats.otherLabeledDiffs} tied to no listed scenario (hand-written or of other suites)` : ''}` +
+        `${diffs.badLines ? `; ${diffs.badLines} unreadable dataset line(s) skipped` : ''}.`);
+      for (const block of ['', statsTable('ecosystem', stats.byEcosystem), '', statsTable('kind', stats.byKind)]) ctx.out(block);
     });
   cmd.command('validate [sel]').description('prove scenarios meaningful: base fails hidden checks, golden succeeds, variants grade as declared (sel: ids, globs, tag:NAME, or a scenario folder path)')
     .option('--repeat <n>', 'grade the golden patch n times (flaky if it does not always succeed)', positiveInt('--repeat'), 1)
