@@ -13,6 +13,7 @@ import { runKeyString, type RunResult } from '../pipeline/result.ts';
 import type { TranscriptEvent } from '../agent/transcript.ts';
 import { loadScenario, DEFAULT_SCENARIOS_DIR, type LoadedScenario } from '../scenarios/load.ts';
 import { judgeMetrics } from '../judge/eval.ts';
+import { parseDiff, touchedPaths } from '../scenarios/diff.ts';
 import { TimelineShaper, type TimelineStep } from './timeline.ts';
 import { flipLinks, type FlipLink } from './flips.ts';
 import type { VariantComparison } from '../scoring/compare.ts';
@@ -28,6 +29,8 @@ export type JudgeClass = 'TP' | 'FP' | 'FN' | 'TN';
 export interface RunDetail {
   dir: number; key: string; result: RunResult; timeline: TimelinePage;
   diff: { text: string; source: string } | null; diffNote: string;
+  /** Files the final diff touches and the golden does not, and the other way (null without both diffs). */
+  fileDelta: { onlyInDiff: string[]; onlyInGolden: string[] } | null;
   golden: string | null; variant: { name: string; label: string; category: string; description: string } | null;
   judge: { verdict: string | null; label: 'approve' | 'veto' | null; judgeClass: JudgeClass | null };
 }
@@ -46,6 +49,11 @@ export function judgeClassOf(verdict: 'approve' | 'veto' | null, graded: string 
     tokens: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 }, costUsd: 0, latencyMs: 0 }]).confusion;
   const judgeClass = cm.tp ? 'TP' : cm.fp ? 'FP' : cm.fn ? 'FN' : 'TN';
   return { label, judgeClass };
+}
+
+function fileDelta(diff: string, golden: string): { onlyInDiff: string[]; onlyInGolden: string[] } {
+  const a = touchedPaths(parseDiff(diff)), b = touchedPaths(parseDiff(golden));
+  return { onlyInDiff: a.filter((f) => !b.includes(f)), onlyInGolden: b.filter((f) => !a.includes(f)) };
 }
 
 /** Steps per page of a run's timeline: the first page paints at once, the rest load on demand. */
@@ -113,7 +121,7 @@ export class ViewData {
       dir: i, key, result, timeline,
       diff: diffText !== null ? { text: diffText, source: `replayed ${replayed === 'golden' ? 'solution.patch' : `variants/${replayed}.patch`}` } : null,
       diffNote: diffText !== null ? '' : `results.jsonl and the transcript do not record the final diff of a ${result.agent} run; its size: ${result.diffStats.files} files, +${result.diffStats.added} −${result.diffStats.removed}`,
-      golden: sc?.solution ?? null,
+      golden: sc?.solution ?? null, fileDelta: diffText !== null && sc ? fileDelta(diffText, sc.solution) : null,
       variant: variant ? { name: variant.name, label: variant.label, category: variant.category, description: variant.description } : null,
       judge: { verdict, ...judgeClassOf(verdict, result.graded) },
     };

@@ -65,6 +65,7 @@ describe.skipIf(skip)(`fleetbench view in headless chromium${why}`, () => {
     expect(await page.locator('#final-diff').textContent()).toContain('lib/keys.js');
     expect(await page.locator('#golden-diff').textContent()).toContain('diff --git');
     expect(await page.locator('#variant').textContent()).toContain('category out-of-scope');
+    expect(await page.locator('#file-delta').textContent()).toContain('Only in the final diff: lib/keys.js');
   });
 
   it('compares two directories and follows a flipped scenario to its run', async () => {

@@ -177,6 +177,9 @@ function renderRun(q) {
       (r.scopeViolations.length ? h('div', { 'class': 'banner' }, 'Scope violations: ' + r.scopeViolations.map(function (v) { return esc(v.rule + ' ' + v.file + ': ' + v.detail); }).join('; ')) : '') +
       h('h3', null, 'Timeline ' + h('span', { 'class': 'muted' }, d.timeline.total + ' steps')) + (d.timeline.note ? h('p', { 'class': 'muted' }, esc(d.timeline.note)) : '') + h('div', { id: 'timeline' }, steps) + h('div', { id: 'more' }, '') +
       h('h3', null, 'Final diff vs golden') + variant +
+      (d.fileDelta && (d.fileDelta.onlyInDiff.length || d.fileDelta.onlyInGolden.length) ? h('p', { id: 'file-delta' },
+        (d.fileDelta.onlyInDiff.length ? 'Only in the final diff: <b>' + esc(d.fileDelta.onlyInDiff.join(', ')) + '</b>. ' : '') +
+        (d.fileDelta.onlyInGolden.length ? 'Only in the golden: <b>' + esc(d.fileDelta.onlyInGolden.join(', ')) + '</b>.' : '')) : '') +
       h('div', { 'class': 'diffs' },
         h('div', null, h('b', null, 'final diff') + (d.diff ? ' <span class="muted">(' + esc(d.diff.source) + ')</span>' + h('pre', { id: 'final-diff' }, diffHtml(d.diff.text)) : h('p', { 'class': 'muted', id: 'final-diff' }, esc(d.diffNote)))) +
         h('div', null, h('b', null, 'golden (solution.patch)') + (d.golden != null ? h('pre', { id: 'golden-diff' }, diffHtml(d.golden)) : h('p', { 'class': 'muted' }, 'scenario not found'))));

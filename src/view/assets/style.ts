@@ -20,7 +20,7 @@ main { padding:12px 16px; }
 .grow > * { overflow:hidden; text-overflow:ellipsis; padding-right:8px; }
 .ghead { background:var(--hi); font-weight:600; cursor:pointer; user-select:none; }
 .gbody { position:relative; overflow-y:auto; height:calc(100vh - 190px); min-height:200px; }
-.gbody .grow { position:absolute; left:0; right:0; cursor:pointer; } .gbody .grow:hover { background:var(--hi); }
+.gbody .grow { position:absolute; left:0; right:0; cursor:pointer; color:inherit; text-decoration:none; } .gbody .grow:hover { background:var(--hi); }
 .num { text-align:right; }
 .facts { display:grid; grid-template-columns: repeat(auto-fill, minmax(170px, 1fr)); gap:6px 16px; margin:8px 0 16px; }
 .facts div b { display:block; font-size:11px; color:var(--mut); font-weight:500; }
