@@ -43,6 +43,10 @@ export {
   type Interval, type RateInterval, type ConfusionCounts, type ConfusionMetrics, type BootstrapOptions,
 } from './scoring/stats.ts';
 export { passKCurve, meanInterval, type PassKPoint } from './scoring/passk.ts';
+export {
+  mcnemarPower, minimumDetectableDelta, pairsNeeded, suitePower, comparisonPower, assumedDiscordance, observedPairing,
+  type SuitePower, type ComparisonPower, type PowerOptions,
+} from './scoring/power.ts';
 
 // ── Reports over results directories: the files `fleetbench report`, `compare`, `gate` and `merge` write.
 export { writeReport, REPORT_FILES } from './report/report.ts';
