@@ -108,10 +108,14 @@ export class ViewData {
   }
 
   /** One run with its timeline and diffs; null when the key is not a run of directory i. */
-  async run(i: number, key: string, from = 0, limit = TIMELINE_PAGE): Promise<RunDetail | null> {
+  async run(i: number, key: string): Promise<RunDetail | null> {
     const result = await this.result(i, key);
-    if (!result) return null;
-    const timeline = await readTimeline(this.dirs[i], result.transcript, from, limit);
+    return result ? this.detail(i, key, result) : null;
+  }
+
+  /** A run's page from its result: the first `limit` timeline steps, bodies up to maxBody characters. */
+  async detail(i: number, key: string, result: RunResult, limit = TIMELINE_PAGE, maxBody?: number): Promise<RunDetail> {
+    const timeline = await readTimeline(this.dirs[i], result.transcript, 0, limit, maxBody);
     const sc = this.scenario(i, result.scenario);
     const replayed = timeline.appliedPatch ?? (result.agent.startsWith('replay:') ? result.agent.slice('replay:'.length) : null);
     const variant = replayed && replayed !== 'golden' ? sc?.variants.find((v) => v.name === replayed) ?? null : null;
@@ -155,13 +159,13 @@ export interface TimelinePage { steps: TimelineStep[]; from: number; total: numb
  * transcript never sits in memory whole; total counts every step. Read only from inside the results directory:
  * a result naming ../ elsewhere is refused. appliedPatch: the patch a replay agent applied ('golden' or a variant).
  */
-export async function readTimeline(dir: string, rel: string | null, from = 0, limit = Infinity): Promise<TimelinePage> {
+export async function readTimeline(dir: string, rel: string | null, from = 0, limit = Infinity, maxBody?: number): Promise<TimelinePage> {
   const page: TimelinePage = { steps: [], from, total: 0, appliedPatch: null, note: null };
   if (!rel) return { ...page, note: 'this run recorded no transcript' };
   const root = path.resolve(dir), file = path.resolve(root, rel);
   if (!file.startsWith(root + path.sep)) return { ...page, note: `transcript path ${rel} is outside the results directory: not read` };
   if (!fs.existsSync(file)) return { ...page, note: `transcript ${rel} is missing` };
-  const shaper = new TimelineShaper();
+  const shaper = new TimelineShaper(maxBody);
   const rl = readline.createInterface({ input: fs.createReadStream(file, 'utf8'), crlfDelay: Infinity });
   for await (const line of rl) {
     if (!line.trim()) continue;

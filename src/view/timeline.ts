@@ -107,13 +107,15 @@ export const MAX_BODY_CHARS = 20_000;
 export class TimelineShaper {
   private vetoes = 0;
   private prev: number | null = null;
+  constructor(private readonly maxBody = MAX_BODY_CHARS) {}
   push(e: TranscriptEvent): TimelineStep {
     const s = shape(e, this.vetoes);
     if (e.type === 'judge' && e.verdict === 'veto') this.vetoes++;
     const at = s.t ? Date.parse(s.t) : NaN;
     const ms = Number.isFinite(at) && this.prev !== null ? at - this.prev : null;
     if (Number.isFinite(at)) this.prev = at;
-    const body = s.body.length > MAX_BODY_CHARS ? `${s.body.slice(0, MAX_BODY_CHARS)}\n… (${s.body.length - MAX_BODY_CHARS} more characters in the transcript)` : s.body;
+    const max = this.maxBody;
+    const body = s.body.length > max ? `${s.body.slice(0, max)}\n… (${s.body.length - max} more characters in the transcript)` : s.body;
     return { ...s, body, ms };
   }
 }

@@ -190,6 +190,7 @@ function renderRun(q) {
 function moreButton(q, shown, total) {
   var more = document.getElementById('more');
   if (!more || shown >= total) { if (more) more.innerHTML = ''; return; }
+  if (EMBEDDED) { more.innerHTML = h('p', { 'class': 'muted' }, (total - shown) + ' more steps are in the transcript: this static page holds the first ' + shown + ' (fleetbench view DIR pages through all of them)'); return; }
   more.innerHTML = h('button', { id: 'more-steps' }, 'show ' + Math.min(400, total - shown) + ' more of ' + (total - shown) + ' remaining steps');
   document.getElementById('more-steps').onclick = function () {
     get('/api/timeline?dir=' + q.get('dir') + '&key=' + encodeURIComponent(q.get('key') || '') + '&from=' + shown).then(function (p) {
