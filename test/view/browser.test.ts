@@ -66,6 +66,10 @@ describe.skipIf(skip)(`fleetbench view in headless chromium${why}`, () => {
     expect(await page.locator('#golden-diff').textContent()).toContain('diff --git');
     expect(await page.locator('#variant').textContent()).toContain('category out-of-scope');
     expect(await page.locator('#file-delta').textContent()).toContain('Only in the final diff: lib/keys.js');
+    await page.locator('#back').click();
+    await page.waitForSelector('.run-row');
+    expect(page.url()).toContain('#/runs?outcome=out_of_scope');
+    expect(await rowCount(page)).toBe(1);
   });
 
   it('compares two directories and follows a flipped scenario to its run', async () => {

@@ -31,7 +31,9 @@ function parseHash() {
   var at = hsh.indexOf('?');
   return { view: at < 0 ? hsh : hsh.slice(0, at), q: new URLSearchParams(at < 0 ? '' : hsh.slice(at + 1)) };
 }
-function setHash(view, q) { var s = q.toString(); history.replaceState(null, '', '#' + view + (s ? '?' + s : '')); }
+// The grid's last filters, so "all runs" on a run page goes back to the same filtered view.
+var lastRuns = '#/runs';
+function setHash(view, q) { var s = q.toString(); history.replaceState(null, '', '#' + view + (s ? '?' + s : '')); if (view === '/runs') lastRuns = location.hash; }
 function runLink(dir, key) { return '#/run?dir=' + dir + '&key=' + encodeURIComponent(key); }
 function diffHtml(text) {
   return esc(text).split('\n').map(function (l) {
@@ -80,6 +82,7 @@ function cell(r, c) {
   return esc(v);
 }
 function renderRuns(q) {
+  lastRuns = '#/runs' + (q.toString() ? '?' + q.toString() : '');
   var every = allRows();
   var rows = filtered(q);
   var outs = q.get('outcome') ? q.get('outcome').split(',') : [];
@@ -162,7 +165,7 @@ function renderRun(q) {
     var steps = stepsHtml(d.timeline.steps);
     var j = d.judge;
     var variant = d.variant ? h('div', { 'class': 'banner', id: 'variant' }, 'This diff is the labeled variant <b>' + esc(d.variant.name) + '</b>: label <b>' + esc(d.variant.label) + '</b>, category <b>' + esc(d.variant.category) + '</b>. ' + esc(d.variant.description)) : '';
-    app.innerHTML = h('p', null, h('a', { href: '#/runs' }, '← all runs')) +
+    app.innerHTML = h('p', null, h('a', { href: lastRuns, id: 'back' }, '← all runs')) +
       h('h2', null, esc(r.scenario) + ' · ' + esc(r.agent) + ' · ' + esc(r.judge) + ' · epoch ' + r.epoch + ' ' + chip(r.outcome)) +
       h('p', { id: 'reason' }, esc(r.reason) + (r.error ? h('pre', null, esc(r.error)) : '')) +
       h('div', { 'class': 'facts' },
