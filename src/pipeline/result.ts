@@ -30,7 +30,17 @@ export const VerifierSummarySchema = z.object({
 
 export const ScopeViolationSchema = z.object({ rule: ScopeRuleSchema, file: z.string(), detail: z.string() });
 
+/**
+ * The version of a results.jsonl line. 1: lines before the field existed (no formatVersion, no scenarioHash);
+ * 2: formatVersion and scenarioHash. The writer stamps every line; readers upgrade older lines with
+ * upgradeResultLine and refuse lines of a newer fleetbench, so a resumed directory may mix versions safely. The
+ * version belongs to the line, not to the run: a result read back carries none.
+ */
+export const RESULTS_FORMAT_VERSION = 2;
+
 export const RunResultSchema = z.object({
+  /** On the line only: stamped by the writer (runner/store.ts), removed by upgradeResultLine. */
+  formatVersion: z.number().int().min(1).optional(),
   // run key
   scenario: z.string(),
   agent: z.string(),
@@ -75,10 +85,26 @@ export const RunResultSchema = z.object({
    * falls back to a `model: <kind>` reason.
    */
   modelFailure: modelFailureSchema.nullable().optional(),
+  /** Content hash of the scenario directory the run used (runner/provenance.ts's contentHash, the one run.json's
+   * inputs.scenarios records); null when unknown (a run outside the matrix runner, or a line before version 2). */
+  scenarioHash: z.string().nullable().optional(),
   startedAt: z.string(),
   finishedAt: z.string(),
 });
 export type RunResult = z.infer<typeof RunResultSchema>;
+
+/** A parsed results.jsonl line brought to the current version, or the reason it cannot be. */
+export function upgradeResultLine(json: unknown): { ok: true; line: Record<string, unknown> } | { ok: false; why: string } {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return { ok: false, why: 'not a JSON object' };
+  const line = { ...(json as Record<string, unknown>) };
+  const v = line.formatVersion ?? 1;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) return { ok: false, why: `formatVersion: not a version (${JSON.stringify(v)})` };
+  if (v > RESULTS_FORMAT_VERSION) return { ok: false, why: `formatVersion ${v}: written by a newer fleetbench (this one reads up to ${RESULTS_FORMAT_VERSION}); upgrade fleetbench` };
+  // 1 -> 2 adds only the optional scenarioHash (absent: unknown), so a version-1 line needs no change. A later version
+  // that renames or reshapes a field converts it here, step by step: `if (v < 3) { ... }`.
+  delete line.formatVersion;
+  return { ok: true, line };
+}
 
 export interface RunKey { scenario: string; agent: string; judge: string; epoch: number }
 export const runKeyString = (k: RunKey): string => `${k.scenario}|${k.agent}|${k.judge}|${k.epoch}`;

@@ -37,6 +37,8 @@ export interface RunOptions {
   keepWorkspaces?: boolean;
   labels?: Record<string, string>;
   signal?: AbortSignal;
+  /** The scenario's content hash (the matrix runner passes the one it records in run.json), kept in the result. */
+  scenarioHash?: string;
 }
 
 /** Where finalDiff leaves the diff inside the sandbox: under .git, so it is never part of a diff itself. */
@@ -69,7 +71,7 @@ function isEmptyDiff(d: string | OversizedDiff): boolean {
  */
 export async function runOne(o: RunOptions): Promise<RunResult> {
   const startedAt = new Date();
-  const base = { ...o.key, sandbox: o.factory.kind, transcript: o.transcriptRel, startedAt: startedAt.toISOString() };
+  const base = { ...o.key, sandbox: o.factory.kind, transcript: o.transcriptRel, startedAt: startedAt.toISOString(), scenarioHash: o.scenarioHash ?? null };
   const interruptedResult = () => errorResult(base, startedAt, INTERRUPTED);
   const signal = o.signal;
   if (!signal) return runPipeline(o, startedAt);
@@ -97,7 +99,7 @@ async function runPipeline(o: RunOptions, startedAt: Date): Promise<RunResult> {
   const limits = LimitsSchema.parse({ ...o.scenario.limits, ...o.limits });
   const transcript = new Transcript(o.transcriptFile);
   const base = {
-    ...o.key, sandbox: o.factory.kind, transcript: o.transcriptRel, startedAt: startedAt.toISOString(),
+    ...o.key, sandbox: o.factory.kind, transcript: o.transcriptRel, startedAt: startedAt.toISOString(), scenarioHash: o.scenarioHash ?? null,
   };
   let sandbox: Sandbox | undefined;
   // A HarnessError a verify call ran into: seen even if the agent's tool loop swallows it into a tool result.
@@ -234,7 +236,7 @@ function firstLine(s: string): string {
   return s.split('\n').find((l) => l.trim())?.trim().slice(0, 200) ?? '';
 }
 
-type Base = Pick<RunResult, 'scenario' | 'agent' | 'judge' | 'epoch' | 'sandbox' | 'transcript' | 'startedAt'>;
+type Base = Pick<RunResult, 'scenario' | 'agent' | 'judge' | 'epoch' | 'sandbox' | 'transcript' | 'startedAt' | 'scenarioHash'>;
 
 /** A harness failure: recorded as `error`, kept apart from agent outcomes, retried on --resume. */
 export function errorResult(base: Base, startedAt: Date, error: string, partial: Partial<Pick<RunResult, 'stopHookBlocks' | 'vetoes' | 'verifierCalls' | 'judgeVerdicts'>> & { usage?: { turns: number; toolCalls: number; tokens: RunResult['tokens']; costUsd: number | null }; judgeUsage?: { tokens: RunResult['tokens']; costUsd: number | null } } = {}): RunResult {

@@ -182,6 +182,7 @@ export async function runMatrix(o: RunMatrixOptions): Promise<RunMatrixSummary> 
             // A short work dir: sockets inside workspaces must stay under the unix path limit.
             factory: o.factory, workDir: path.join(workRoot!, crypto.createHash('sha1').update(keyStr).digest('hex').slice(0, 12)), transcriptFile: path.join(o.outDir, transcriptRel), transcriptRel,
             limits: o.limits, keepWorkspaces: o.keepWorkspaces, labels: { 'fleetbench.run': name }, signal: ac.signal,
+            scenarioHash: manifest.inputs?.scenarios[key.scenario],
           });
         } catch (e) {
           r = errorResult({ ...key, sandbox: o.factory.kind, transcript: null, startedAt: new Date().toISOString() }, new Date(), errorMessage(e));

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
-import { RunResultSchema, runKeyString, type RunResult } from '../pipeline/result.ts';
+import { RESULTS_FORMAT_VERSION, RunResultSchema, runKeyString, upgradeResultLine, type RunResult } from '../pipeline/result.ts';
 
 export const RESULTS_FILE = 'results.jsonl';
 
@@ -12,15 +12,23 @@ export class ResultsWriter {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     this.fd = fs.openSync(file, 'a');
   }
-  /** One complete line, flushed to disk before returning: a crash never leaves a finished run unrecorded. */
+  /** One complete line, stamped with the format version, flushed to disk before returning: a crash never leaves a
+   * finished run unrecorded. */
   append(r: RunResult): void {
-    fs.writeSync(this.fd, JSON.stringify(r) + '\n');
+    fs.writeSync(this.fd, JSON.stringify(stamped(r)) + '\n');
     fs.fsyncSync(this.fd);
   }
   close(): void { fs.closeSync(this.fd); }
 }
 
-/** Stream results line by line; lines that don't parse (a torn last line after a crash) are reported, not fatal. */
+/** The line as written: the current format version first, whatever the in-memory result says. */
+function stamped(r: RunResult): RunResult {
+  const { formatVersion: _, ...rest } = r;
+  return { formatVersion: RESULTS_FORMAT_VERSION, ...rest };
+}
+
+/** Stream results line by line, each upgraded to the current format version; lines that don't parse (a torn last
+ * line after a crash, a line of a newer fleetbench) are reported, not fatal. */
 export async function* readResults(file: string, onBadLine?: (lineNo: number, why: string) => void): AsyncGenerator<RunResult> {
   if (!fs.existsSync(file)) return;
   const rl = readline.createInterface({ input: fs.createReadStream(file, 'utf8'), crlfDelay: Infinity });
@@ -30,7 +38,9 @@ export async function* readResults(file: string, onBadLine?: (lineNo: number, wh
     if (!line.trim()) continue;
     let json: unknown;
     try { json = JSON.parse(line); } catch { onBadLine?.(n, 'not JSON (torn write?)'); continue; }
-    const r = RunResultSchema.safeParse(json);
+    const up = upgradeResultLine(json);
+    if (!up.ok) { onBadLine?.(n, up.why); continue; }
+    const r = RunResultSchema.safeParse(up.line);
     if (!r.success) { onBadLine?.(n, r.error.issues[0].path.join('.') + ': ' + r.error.issues[0].message); continue; }
     yield r.data;
   }
@@ -53,7 +63,7 @@ export async function compactForResume(file: string, onBadLine?: (lineNo: number
   const latest = await latestByKey(file, (n, why) => { badLines++; onBadLine?.(n, why); });
   const kept = new Map([...latest].filter(([, r]) => r.outcome !== 'error'));
   const tmp = `${file}.tmp-${process.pid}`;
-  fs.writeFileSync(tmp, [...kept.values()].map((r) => JSON.stringify(r) + '\n').join(''));
+  fs.writeFileSync(tmp, [...kept.values()].map((r) => JSON.stringify(stamped(r)) + '\n').join(''));
   const fd = fs.openSync(tmp, 'r');
   fs.fsyncSync(fd);
   fs.closeSync(fd);

@@ -68,6 +68,8 @@ describe('the packed package', () => {
     ]);
     const manifest = JSON.parse(fs.readFileSync(path.join(project, 'out', 'run.json'), 'utf8'));
     expect(manifest.inputs.fleetbench).toEqual({ version: pkg.version, commit: null });
+    // Each result carries its scenario's content hash, the one run.json records, and the format version.
+    for (const r of results) expect([r.formatVersion, r.scenarioHash]).toEqual([2, manifest.inputs.scenarios[r.scenario]]);
     expect(fs.existsSync(path.join(project, 'out', 'report.md'))).toBe(true);
     const gate = npx('gate', 'out', '--config', 'fleetbench.yaml');
     expect(gate.status, gate.stdout + gate.stderr).toBe(0);
