@@ -62,8 +62,9 @@ describe.skipIf(skip)(`fleetbench view in headless chromium${why}`, () => {
     for (const s of ['start:', 'tool apply_patch', 'judge heuristic: veto', 'grading: out_of_scope', 'result: out_of_scope']) expect(timeline).toContain(s);
     expect(await page.locator('#timeline .k-judge pre').textContent()).toContain('lib/keys.js matches a forbidden glob');
     expect(await page.locator('#judge-class').textContent()).toBe('TP');
-    expect(await page.locator('#final-diff').textContent()).toContain('lib/keys.js');
-    expect(await page.locator('#golden-diff').textContent()).toContain('diff --git');
+    expect(await page.locator('.final-diff').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('diff --git a/lib/keys.js')]));
+    expect(await page.locator('.golden-diff').allTextContents()).toEqual(expect.arrayContaining(['does not touch lib/keys.js']));
+    expect((await page.locator('.golden-diff').allTextContents()).join('')).toContain('diff --git');
     expect(await page.locator('#variant').textContent()).toContain('category out-of-scope');
     expect(await page.locator('#file-delta').textContent()).toContain('Only in the final diff: lib/keys.js');
     await page.locator('#back').click();
@@ -105,7 +106,7 @@ describe.skipIf(skip)(`fleetbench view in headless chromium${why}`, () => {
     expect(await rowCount(p)).toBe(1);
     await p.locator('.run-row').click();
     await p.waitForSelector('#timeline .step');
-    expect(await p.locator('#golden-diff').textContent()).toContain('diff --git');
+    expect((await p.locator('.golden-diff').allTextContents()).join('')).toContain('diff --git');
     await p.goto(pathToFileURL(r.file).href + '#/compare?base=0&cand=1');
     await p.waitForSelector('#compare');
     await p.close();

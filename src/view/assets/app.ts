@@ -157,6 +157,25 @@ function stepsHtml(list) {
       h('summary', null, esc(s.title) + h('span', { 'class': 'meta' }, esc(meta))) + (s.body ? h('pre', null, esc(s.body)) : ''));
   }).join('');
 }
+// Both patches cut at their 'diff --git' lines and lined up file by file: the same file side by side, a file only
+// one of them touches beside an empty cell.
+function fileSections(text) {
+  var out = {}, order = [];
+  text.split(/^(?=diff --git )/m).forEach(function (sec) {
+    var m = /^diff --git .* b\/(.*)$/m.exec(sec);
+    if (!m) return;
+    out[m[1]] = sec; order.push(m[1]);
+  });
+  return { out: out, order: order };
+}
+function sideBySide(finalText, goldenText) {
+  var a = fileSections(finalText), b = fileSections(goldenText);
+  var files = a.order.concat(b.order.filter(function (f) { return !(f in a.out); }));
+  return files.map(function (f) {
+    function col(side, cls) { return side.out[f] != null ? h('pre', { 'class': cls }, diffHtml(side.out[f].replace(/\n$/, ''))) : h('p', { 'class': 'muted ' + cls }, 'does not touch ' + esc(f)); }
+    return h('div', { 'class': 'diffs' }, h('div', null, col(a, 'final-diff')) + h('div', null, col(b, 'golden-diff')));
+  }).join('');
+}
 function renderRun(q) {
   app.innerHTML = '<p class="muted">loading…</p>';
   get('/api/run?dir=' + q.get('dir') + '&key=' + encodeURIComponent(q.get('key') || '')).then(function (d) {
@@ -184,8 +203,12 @@ function renderRun(q) {
         (d.fileDelta.onlyInDiff.length ? 'Only in the final diff: <b>' + esc(d.fileDelta.onlyInDiff.join(', ')) + '</b>. ' : '') +
         (d.fileDelta.onlyInGolden.length ? 'Only in the golden: <b>' + esc(d.fileDelta.onlyInGolden.join(', ')) + '</b>.' : '')) : '') +
       h('div', { 'class': 'diffs' },
-        h('div', null, h('b', null, 'final diff') + (d.diff ? ' <span class="muted">(' + esc(d.diff.source) + ')</span>' + h('pre', { id: 'final-diff' }, diffHtml(d.diff.text)) : h('p', { 'class': 'muted', id: 'final-diff' }, esc(d.diffNote)))) +
-        h('div', null, h('b', null, 'golden (solution.patch)') + (d.golden != null ? h('pre', { id: 'golden-diff' }, diffHtml(d.golden)) : h('p', { 'class': 'muted' }, 'scenario not found'))));
+        h('div', null, h('b', null, 'final diff') + (d.diff ? ' <span class="muted">(' + esc(d.diff.source) + ')</span>' : '')) +
+        h('div', null, h('b', null, 'golden (solution.patch)'))) +
+      (d.diff && d.golden != null ? h('div', { id: 'side-by-side' }, sideBySide(d.diff.text, d.golden)) :
+        h('div', { 'class': 'diffs' },
+          h('div', null, d.diff ? h('pre', { 'class': 'final-diff' }, diffHtml(d.diff.text)) : h('p', { 'class': 'muted final-diff' }, esc(d.diffNote))) +
+          h('div', null, d.golden != null ? h('pre', { 'class': 'golden-diff' }, diffHtml(d.golden)) : h('p', { 'class': 'muted' }, 'scenario not found'))));
     moreButton(q, d.timeline.steps.length, d.timeline.total);
   });
 }

@@ -29,7 +29,7 @@ main { padding:12px 16px; }
 .step.k-judge, .step.k-course_correction { border-left-color:var(--out_of_scope); } .step.k-verify, .step.k-stop_hook { border-left-color:var(--ci_fail); }
 .step summary { cursor:pointer; } .step .meta { color:var(--mut); font-size:12px; margin-left:8px; }
 pre { margin:4px 0; padding:6px 8px; background:var(--hi); border-radius:4px; white-space:pre-wrap; word-break:break-word; max-height:480px; overflow:auto; font:12px/1.4 ui-monospace, Menlo, Consolas, monospace; }
-.diffs { display:grid; grid-template-columns:1fr 1fr; gap:12px; } .diffs pre { max-height:70vh; }
+.diffs { display:grid; grid-template-columns:1fr 1fr; gap:12px; } .diffs > div { min-width:0; } .diffs pre { max-height:70vh; }
 .add { background:#e6ffec; display:block; } .del { background:#ffebe9; display:block; } .hunk { color:#0a58ca; display:block; } .fh { font-weight:700; display:block; }
 table.stats { border-collapse:collapse; margin:8px 0 16px; } table.stats td, table.stats th { border:1px solid var(--line); padding:3px 8px; text-align:left; }
 .banner { padding:6px 10px; border-radius:4px; background:#fff8c5; margin:8px 0; }
