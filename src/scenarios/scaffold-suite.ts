@@ -84,7 +84,8 @@ function promptCopy(from: string, id: string, description: string): string {
   const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
   if (!m) throw new Error(`${from}: no front matter`);
   const meta = m[1].split('\n').filter((l) => !/^(id|description):/.test(l));
-  return `---\nid: ${id}\ndescription: ${description}\n${meta.map((l) => l + '\n').join('')}---\n${text.slice(m[0].length)}`;
+  // JSON-quoted: a description with a colon is not a plain YAML scalar.
+  return `---\nid: ${id}\ndescription: ${JSON.stringify(description)}\n${meta.map((l) => l + '\n').join('')}---\n${text.slice(m[0].length)}`;
 }
 
 /** Writes the suite; refuses (before writing anything) when a file it would write exists. Returns the paths written. */
