@@ -39,7 +39,7 @@ export function registerJudgeEval(program: Command, ctx: CliContext): void {
       const dup = items.map((i) => i.id).find((id, i, all) => all.indexOf(id) !== i);
       if (dup) throw new UsageError(`the datasets share the id '${dup}'; ids must be unique across --dataset files`);
       if (!splitList(flags.judges).length) throw new UsageError(`--judges '${flags.judges}' names no judge (fix: heuristic, or <judge-prompt>@<model>, comma-separated)`);
-      const judges = splitList(flags.judges).map((s) => createJudge(s, { modelOptions: modelOptionsOf(config, flags, ctx.err) }));
+      const judges = splitList(flags.judges).map((s) => createJudge(s, { modelOptions: modelOptionsOf(config, flags, ctx.err), ...(config.judgesDir ? { judgesDir: config.judgesDir } : {}) }));
       if (judges.some((j) => j === null)) throw new UsageError("judge 'none' cannot be evaluated");
       const scenarioRules = new Map(loadAllScenarios(config.scenariosDir).map((s) => [s.id, scopeRulesOf(s)]));
       for (const [scenario, ids] of rowsWithUnknownScenario(items, new Set(scenarioRules.keys()))) {

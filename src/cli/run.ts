@@ -105,7 +105,8 @@ async function run(flags: RunFlags, ctx: CliContext, signal: AbortSignal): Promi
     outDir, resume: Boolean(flags.resume), scenarios, agents: [...new Set(agents)], judges: [...new Set(judges)], epochs,
     concurrency: flags.concurrency ?? config.concurrency, factory, sandboxOptions, limits, shard, scenariosDir,
     maxCostUsd: flags.maxCost ?? config.budget.maxUsd, allowChangedInputs: flags.allowChanged, keepWorkspaces: flags.keepWorkspaces, log: ctx.err, progress: ctx.err,
-    agentDeps: { modelOptions: modelOptionsOf(config, flags, ctx.err), commands: config.commands },
+    agentDeps: { modelOptions: modelOptionsOf(config, flags, ctx.err), commands: config.commands, ...(config.promptsDir ? { promptsDir: config.promptsDir } : {}) },
+    ...(config.judgesDir ? { judgesDir: config.judgesDir } : {}),
     signal,
   });
   // Interrupted before the directory was made: nothing to report.

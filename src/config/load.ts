@@ -17,6 +17,8 @@ export function loadConfig(file?: string): Config {
   }
   const config = parseWith(ConfigSchema, raw, chosen);
   if (config.scenariosDir) config.scenariosDir = path.resolve(path.dirname(chosen), config.scenariosDir);
+  if (config.promptsDir) config.promptsDir = path.resolve(path.dirname(chosen), config.promptsDir);
+  if (config.judgesDir) config.judgesDir = path.resolve(path.dirname(chosen), config.judgesDir);
   for (const c of Object.values(config.commands)) c.paths = c.paths.map((p) => path.resolve(path.dirname(chosen), p));
   return config;
 }

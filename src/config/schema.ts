@@ -34,6 +34,8 @@ export const SandboxConfigSchema = z.strictObject({
 export const ConfigSchema = z.strictObject({
   scenarios: z.union([z.string(), z.array(z.string())]).optional().describe('ids, globs or tag:NAME; default all'),
   scenariosDir: z.string().optional(),
+  promptsDir: z.string().optional().describe('agent prompts (<id>.md) for builtin:<id>@… and claude-code:<id>@…; default: the bundled prompts/'),
+  judgesDir: z.string().optional().describe('judge prompts (<id>.md) for <id>@<model> judges; default: the bundled judges/'),
   agents: z.array(AgentEntrySchema).min(1).default(['replay:golden', 'noop']),
   judges: z.array(JudgeEntrySchema).min(1).default(['heuristic']),
   epochs: z.number().int().positive().default(1),

@@ -27,18 +27,19 @@ function configYaml(): string {
   return `# fleetbench experiment config, written by \`fleetbench init\`. Every field has a default.
 # Run it:  npx fleetbench run --config ${CONFIG} --out reports/local
 scenariosDir: scenarios          # relative to this file; one folder per scenario (fleetbench scenarios new ID --dir scenarios)
+promptsDir: prompts            # agent prompts: builtin:<id>@<model> reads prompts/<id>.md (default: the bundled prompts/)
+judgesDir: judges              # judge prompts: <id>@<model> reads judges/<id>.md (default: the bundled judges/)
 agents:
   # Reference agents, no API key needed: replay:golden applies each scenario's solution.patch (the ceiling),
   # noop changes nothing (the floor). They check that the scenarios and the grading work.
   - replay:golden
   - noop
-  # A model agent (needs ANTHROPIC_API_KEY): builtin:<prompt id>@<provider:model>, e.g.
-  # - builtin:baseline@anthropic:claude-sonnet-5
-  # Agent prompt ids name files of fleetbench's bundled prompts/ (baseline, strict-scope), judge prompt ids its judges/
-  # (scope-strict, scope-lenient, scope-reasoned). prompts/${INIT_AGENT_PROMPT_ID}.md and judges/${INIT_JUDGE_PROMPT_ID}.md here are copies to edit:
-  # the library runs them today (runMatrix's agentDeps.promptsDir and judgesDir); this config cannot name their folders yet.
+  # A model agent (needs ANTHROPIC_API_KEY): builtin:<prompt id>@<provider:model>. Prompt ids name files in promptsDir,
+  # judge prompt ids files in judgesDir (above): prompts/${INIT_AGENT_PROMPT_ID}.md and judges/${INIT_JUDGE_PROMPT_ID}.md are copies of the
+  # bundled baseline and scope-strict to edit. E.g.
+  # - builtin:${INIT_AGENT_PROMPT_ID}@anthropic:claude-sonnet-5
 judges:
-  - heuristic                    # or <judge prompt id>@<provider:model>, e.g. scope-strict@anthropic:claude-haiku-4-5
+  - heuristic                    # or <judge prompt id>@<provider:model>, e.g. ${INIT_JUDGE_PROMPT_ID}@anthropic:claude-haiku-4-5
 epochs: 1
 concurrency: 2
 gate:                            # npx fleetbench gate DIR checks these (metrics: npx fleetbench gate --help)

@@ -193,4 +193,15 @@ describe('failures of the model layer', () => {
       expect(fs.readFileSync(path.join(out, 'report.md'), 'utf8')).toMatch(/context window exceeded/);
     } finally { await full.close(); }
   });
+
+  it('reads the agent prompt from the config\'s promptsDir (a suite of one\'s own, as fleetbench init writes it)', async () => {
+    const prompts = path.join(root, 'my-prompts');
+    fs.mkdirSync(prompts, { recursive: true });
+    fs.writeFileSync(path.join(prompts, 'house.md'), '---\nid: house\ndescription: a prompt of our own\n---\nHOUSE-PROMPT-MARKER: you are our migration agent.\n');
+    fs.writeFileSync(path.join(root, 'own-prompts.yaml'), 'scenariosDir: scenarios\npromptsDir: my-prompts\nconcurrency: 1\n');
+    mock.requests.length = 0;
+    const { result } = await run('builtin:house@anthropic:claude-sonnet-5', { ANTHROPIC_API_KEY: 'k', ANTHROPIC_BASE_URL: mock.anthropicBaseUrl }, [], 'own-prompts.yaml');
+    expect(result.outcome, result.reason).not.toBe('error');
+    expect(mock.requests[0].system).toContain('HOUSE-PROMPT-MARKER');
+  });
 });

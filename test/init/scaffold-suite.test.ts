@@ -24,9 +24,11 @@ describe('scaffoldSuite (fleetbench init)', () => {
     const config = loadConfig(path.join(dir, 'fleetbench.yaml'));
     expect(config.scenariosDir).toBe(path.join(dir, 'scenarios'));
     expect(config.gate.max).toEqual({ error_rate: 0 });
+    // The config names the scaffolded prompt folders, so builtin:my-agent@… and my-judge@… find them.
+    expect([config.promptsDir, config.judgesDir]).toEqual([path.join(dir, 'prompts'), path.join(dir, 'judges')]);
     expect(loadAllScenarios(config.scenariosDir).map((s) => [s.id, s.ecosystem])).toEqual([['greeting-go', 'go'], ['greeting-node', 'node']]);
-    expect(loadPromptVariant(path.join(dir, 'prompts'), 'my-agent').text).toBe(loadPromptVariant(DEFAULT_PROMPTS_DIR, 'baseline').text);
-    expect(loadJudgePrompt(path.join(dir, 'judges'), 'my-judge')).toMatchObject({ id: 'my-judge', mode: loadJudgePrompt(DEFAULT_JUDGES_DIR, 'scope-strict').mode });
+    expect(loadPromptVariant(config.promptsDir!, 'my-agent').text).toBe(loadPromptVariant(DEFAULT_PROMPTS_DIR, 'baseline').text);
+    expect(loadJudgePrompt(config.judgesDir!, 'my-judge')).toMatchObject({ id: 'my-judge', mode: loadJudgePrompt(DEFAULT_JUDGES_DIR, 'scope-strict').mode });
     const workflow = fs.readFileSync(path.join(dir, '.github/workflows/fleetbench.yml'), 'utf8');
     expect(workflow).toContain('actions/setup-go');
     expect(workflow).not.toContain('setup-python');
