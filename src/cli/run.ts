@@ -74,6 +74,9 @@ async function run(flags: RunFlags, ctx: CliContext, signal: AbortSignal): Promi
   const outDir = path.resolve(flags.resume ?? flags.out ?? timestampDir());
   const manifest = flags.resume ? readManifest(outDir) : undefined;
   const scenariosDir = manifest ? manifest.scenariosDir ?? undefined : config.scenariosDir;
+  // Prompt folders as recorded (a resume without --config reads the same prompts the run began with).
+  const promptsDir = manifest ? manifest.promptsDir ?? undefined : config.promptsDir;
+  const judgesDir = manifest ? manifest.judgesDir ?? undefined : config.judgesDir;
   const all = loadAllScenarios(scenariosDir);
   let sandboxCfg: Config['sandbox'];
   if (manifest) {
@@ -105,8 +108,8 @@ async function run(flags: RunFlags, ctx: CliContext, signal: AbortSignal): Promi
     outDir, resume: Boolean(flags.resume), scenarios, agents: [...new Set(agents)], judges: [...new Set(judges)], epochs,
     concurrency: flags.concurrency ?? config.concurrency, factory, sandboxOptions, limits, shard, scenariosDir,
     maxCostUsd: flags.maxCost ?? config.budget.maxUsd, allowChangedInputs: flags.allowChanged, keepWorkspaces: flags.keepWorkspaces, log: ctx.err, progress: ctx.err,
-    agentDeps: { modelOptions: modelOptionsOf(config, flags, ctx.err), commands: config.commands, ...(config.promptsDir ? { promptsDir: config.promptsDir } : {}) },
-    ...(config.judgesDir ? { judgesDir: config.judgesDir } : {}),
+    agentDeps: { modelOptions: modelOptionsOf(config, flags, ctx.err), commands: config.commands, ...(promptsDir ? { promptsDir } : {}) },
+    ...(judgesDir ? { judgesDir } : {}),
     signal,
   });
   // Interrupted before the directory was made: nothing to report.

@@ -17,6 +17,9 @@ export const ManifestSchema = z.object({
   scenarios: z.array(z.string()),
   /** Where the scenarios were loaded from (null: the bundled ones), so --resume finds them again. */
   scenariosDir: z.string().nullable().default(null),
+  /** The agent and judge prompt folders (null: the bundled ones), so --resume reads the same prompts. */
+  promptsDir: z.string().nullable().default(null),
+  judgesDir: z.string().nullable().default(null),
   agents: z.array(z.string()),
   judges: z.array(z.string()),
   epochs: z.number().int().positive(),

@@ -98,7 +98,7 @@ export async function runMatrix(o: RunMatrixOptions): Promise<RunMatrixSummary> 
   const log = o.log ?? ((l: string) => process.stderr.write(l + '\n'));
   const scenarioIds = o.scenarios.map((s) => s.id);
   const manifest: Manifest = {
-    version: 1, matrixHash: '', scenarios: scenarioIds, scenariosDir: o.scenariosDir ?? null, agents: o.agents, judges: o.judges, epochs: o.epochs,
+    version: 1, matrixHash: '', scenarios: scenarioIds, scenariosDir: o.scenariosDir ?? null, promptsDir: o.agentDeps?.promptsDir ?? null, judgesDir: o.judgesDir ?? null, agents: o.agents, judges: o.judges, epochs: o.epochs,
     sandbox: o.factory.kind, sandboxOptions: o.sandboxOptions ?? null, limits: o.limits ?? {}, shard: o.shard ?? null, createdAt: new Date().toISOString(),
     inputs: null, inputChanges: [],
   };

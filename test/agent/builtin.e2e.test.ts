@@ -200,8 +200,12 @@ describe('failures of the model layer', () => {
     fs.writeFileSync(path.join(prompts, 'house.md'), '---\nid: house\ndescription: a prompt of our own\n---\nHOUSE-PROMPT-MARKER: you are our migration agent.\n');
     fs.writeFileSync(path.join(root, 'own-prompts.yaml'), 'scenariosDir: scenarios\npromptsDir: my-prompts\nconcurrency: 1\n');
     mock.requests.length = 0;
-    const { result } = await run('builtin:house@anthropic:claude-sonnet-5', { ANTHROPIC_API_KEY: 'k', ANTHROPIC_BASE_URL: mock.anthropicBaseUrl }, [], 'own-prompts.yaml');
+    const env = { ANTHROPIC_API_KEY: 'k', ANTHROPIC_BASE_URL: mock.anthropicBaseUrl };
+    const { result, out } = await run('builtin:house@anthropic:claude-sonnet-5', env, [], 'own-prompts.yaml');
     expect(result.outcome, result.reason).not.toBe('error');
     expect(mock.requests[0].system).toContain('HOUSE-PROMPT-MARKER');
+    // run.json records the folder: --resume without --config finds the same prompt (and checks its hash).
+    const again = await runCli(['run', '--resume', out], { env });
+    expect(again.code, again.stderr).toBe(0);
   });
 });

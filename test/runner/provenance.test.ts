@@ -20,7 +20,7 @@ async function recordedRun(o: { agents: string[]; judges: string[]; promptsDir: 
   await scaffoldScenario(path.join(root, 'scenarios'), 'demo-a');
   const scenarios = loadAllScenarios(path.join(root, 'scenarios'));
   const m: Manifest = {
-    version: 1, matrixHash: '', scenarios: ['demo-a'], scenariosDir: path.join(root, 'scenarios'), agents: o.agents, judges: o.judges, epochs: 1,
+    version: 1, matrixHash: '', scenarios: ['demo-a'], scenariosDir: path.join(root, 'scenarios'), promptsDir: null, judgesDir: null, agents: o.agents, judges: o.judges, epochs: 1,
     sandbox: o.sandbox ?? 'local', sandboxOptions: null, limits: {}, shard: null, createdAt: new Date().toISOString(),
     inputs: collectInputs({ scenarios, agents: o.agents, judges: o.judges, promptsDir: o.promptsDir, judgesDir: o.judgesDir }), inputChanges: [],
   };

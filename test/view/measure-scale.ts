@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   fs.mkdirSync(path.join(dir, 'transcripts'));
   const scenarios = Array.from({ length: 50 }, (_, i) => `scenario-${i}`);
   const agents = Array.from({ length: 10 }, (_, i) => `builtin:agent-${i}@anthropic:claude-sonnet-5`);
-  writeManifest(dir, { version: 1, matrixHash: 'synthetic', scenarios, scenariosDir: null, agents, judges: ['heuristic'], epochs: RUNS / 500,
+  writeManifest(dir, { version: 1, matrixHash: 'synthetic', scenarios, scenariosDir: null, promptsDir: null, judgesDir: null, agents, judges: ['heuristic'], epochs: RUNS / 500,
     sandbox: 'local', sandboxOptions: null, limits: {}, shard: null, createdAt: new Date().toISOString(), inputs: null, inputChanges: [] });
   const perTranscript = Math.floor(((TOTAL_MB - 20) * 1024 * 1024) / RUNS);
   const out = fs.createWriteStream(path.join(dir, RESULTS_FILE));
