@@ -118,3 +118,6 @@ export function modelFailureOf(r: { outcome: string; reason?: string; modelFailu
 
 /** What a finished run spent on models, agent and LLM judge together (unpriced models count 0). */
 export const spentUsd = (r: Pick<RunResult, 'costUsd' | 'judgeCostUsd'>): number => (r.costUsd ?? 0) + (r.judgeCostUsd ?? 0);
+
+/** Final diffs up to this size are kept in the run's transcript (event `final_diff`); a larger one by its size only. */
+export const FINAL_DIFF_RECORD_BYTES = 2 * 1024 * 1024;

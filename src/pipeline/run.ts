@@ -17,7 +17,7 @@ import type { Agent, AgentUsage, TurnEnd } from '../agent/agent.ts';
 import { Transcript } from '../agent/transcript.ts';
 import type { Judge, JudgeDecision } from '../judge/judge.ts';
 import { gradeDiff, InterruptedError, MAX_DIFF_BYTES, type OversizedDiff } from './grade.ts';
-import { addTokens, runKeyString, zeroTokens, type JudgeVerdict, type RunKey, type RunResult } from './result.ts';
+import { addTokens, FINAL_DIFF_RECORD_BYTES, runKeyString, zeroTokens, type JudgeVerdict, type RunKey, type RunResult } from './result.ts';
 import { errorMessage, HarnessError } from '../util/errors.ts';
 import { modelFailureFromReason } from '../models/failures.ts';
 import { stopHookSendsBack } from './stop-hook.ts';
@@ -181,6 +181,8 @@ async function runPipeline(o: RunOptions, startedAt: Date): Promise<RunResult> {
     checkHarness();
     const diffText = typeof diff === 'string' ? diff : '';
     const hasDiff = !isEmptyDiff(diff);
+    // The PR itself, for whoever asks why a run ended as it did (fleetbench view); capped like the grading input.
+    if (hasDiff) transcript.add({ type: 'final_diff', bytes: typeof diff === 'string' ? Buffer.byteLength(diff) : diff.oversizedBytes, diff: typeof diff === 'string' && Buffer.byteLength(diff) <= FINAL_DIFF_RECORD_BYTES ? diff : null });
     transcript.add({ type: 'grade', outcome: grade.outcome, reason: grade.reason, ciPassed: grade.ciPassed, hiddenPassed: grade.hiddenPassed, scopeViolations: grade.scopeViolations, hidden: grade.hiddenSummary, restoredTestInfra: grade.restoredTestInfra });
     const lastVerdict = judgeVerdicts.at(-1)?.verdict;
     const outcome = submitted ? grade.outcome : 'no_pr';

@@ -9,7 +9,7 @@ import { readRows, type RunRow } from '../report/collect.ts';
 import { compareDirs } from '../report/compare.ts';
 import { readResults, RESULTS_FILE } from '../runner/store.ts';
 import { readManifest, type Manifest } from '../runner/manifest.ts';
-import { runKeyString, type RunResult } from '../pipeline/result.ts';
+import { FINAL_DIFF_RECORD_BYTES, runKeyString, type RunResult } from '../pipeline/result.ts';
 import type { TranscriptEvent } from '../agent/transcript.ts';
 import { loadScenario, DEFAULT_SCENARIOS_DIR, type LoadedScenario } from '../scenarios/load.ts';
 import { judgeMetrics } from '../judge/eval.ts';
@@ -119,12 +119,13 @@ export class ViewData {
     const sc = this.scenario(i, result.scenario);
     const replayed = timeline.appliedPatch ?? (result.agent.startsWith('replay:') ? result.agent.slice('replay:'.length) : null);
     const variant = replayed && replayed !== 'golden' ? sc?.variants.find((v) => v.name === replayed) ?? null : null;
-    const diffText = replayed === 'golden' ? sc?.solution ?? null : variant?.diff ?? null;
+    const replayedText = replayed === 'golden' ? sc?.solution ?? null : variant?.diff ?? null;
+    const diffText = timeline.finalDiff ?? replayedText;
     const verdict = result.judgeVerdicts.at(-1)?.verdict ?? null;
     return {
       dir: i, key, result, timeline,
-      diff: diffText !== null ? { text: diffText, source: `replayed ${replayed === 'golden' ? 'solution.patch' : `variants/${replayed}.patch`}` } : null,
-      diffNote: diffText !== null ? '' : `results.jsonl and the transcript do not record the final diff of a ${result.agent} run; its size: ${result.diffStats.files} files, +${result.diffStats.added} −${result.diffStats.removed}`,
+      diff: diffText !== null ? { text: diffText, source: timeline.finalDiff !== null ? 'the final diff (transcript)' : `replayed ${replayed === 'golden' ? 'solution.patch' : `variants/${replayed}.patch`}` } : null,
+      diffNote: diffText !== null ? '' : `the transcript of this ${result.agent} run records no final diff (written before fleetbench recorded it, or over ${FINAL_DIFF_RECORD_BYTES} bytes); its size: ${result.diffStats.files} files, +${result.diffStats.added} −${result.diffStats.removed}`,
       golden: sc?.solution ?? null, fileDelta: diffText !== null && sc ? fileDelta(diffText, sc.solution) : null,
       variant: variant ? { name: variant.name, label: variant.label, category: variant.category, description: variant.description } : null,
       judge: { verdict, ...judgeClassOf(verdict, result.graded) },
@@ -152,7 +153,11 @@ export class ViewData {
   }
 }
 
-export interface TimelinePage { steps: TimelineStep[]; from: number; total: number; appliedPatch: string | null; note: string | null }
+export interface TimelinePage {
+  steps: TimelineStep[]; from: number; total: number; appliedPatch: string | null; note: string | null;
+  /** The run's final diff as the pipeline recorded it (transcript event final_diff); null when not recorded. */
+  finalDiff: string | null;
+}
 
 /**
  * A window of a run's timeline (steps from..from+limit), streaming the transcript line by line so a 20 MB
@@ -160,7 +165,7 @@ export interface TimelinePage { steps: TimelineStep[]; from: number; total: numb
  * a result naming ../ elsewhere is refused. appliedPatch: the patch a replay agent applied ('golden' or a variant).
  */
 export async function readTimeline(dir: string, rel: string | null, from = 0, limit = Infinity, maxBody?: number): Promise<TimelinePage> {
-  const page: TimelinePage = { steps: [], from, total: 0, appliedPatch: null, note: null };
+  const page: TimelinePage = { steps: [], from, total: 0, appliedPatch: null, note: null, finalDiff: null };
   if (!rel) return { ...page, note: 'this run recorded no transcript' };
   const root = path.resolve(dir), file = path.resolve(root, rel);
   if (!file.startsWith(root + path.sep)) return { ...page, note: `transcript path ${rel} is outside the results directory: not read` };
@@ -172,6 +177,8 @@ export async function readTimeline(dir: string, rel: string | null, from = 0, li
     let e: TranscriptEvent;
     try { e = JSON.parse(line) as TranscriptEvent; } catch { e = { type: 'unreadable line', text: line.slice(0, 500) }; }
     if (page.appliedPatch === null && e.type === 'tool' && e.name === 'apply_patch' && typeof e.patch === 'string') page.appliedPatch = e.patch;
+    // The diff is shown beside the golden, not as a timeline body.
+    if (e.type === 'final_diff') { if (typeof e.diff === 'string') page.finalDiff = e.diff; e = { ...e, diff: undefined }; }
     const step = shaper.push(e);
     if (page.total >= from && page.total < from + limit) page.steps.push(step);
     page.total++;

@@ -90,6 +90,7 @@ function shape(e: TranscriptEvent, vetoesSoFar: number): Omit<TimelineStep, 'ms'
     case 'model_error': return step('model_error', e, `model error${e.kind ? `: ${str(e.kind)}` : ''}${e.status ? ` (HTTP ${str(e.status)})` : ''}`, str(e.message), { bad: true, tokens: usageOf(e.usage) });
     case 'model_failure': return step('model_failure', e, `model failure: ${str(e.kind)}`, str(e.message), { bad: true });
     case 'error': return step('error', e, 'harness error', str(e.error), { bad: true });
+    case 'final_diff': return step('other', e, `final diff: ${str(e.bytes)} bytes (shown beside the golden below)`, '');
     default: {
       const { type, t: _t, ...rest } = e;
       return step('other', e, String(type), str(rest));

@@ -68,10 +68,12 @@ describe('timeline of a built-in agent run', () => {
     expect(steps.every((s) => s.kind === 'start' || s.ms !== null)).toBe(true);
   });
 
-  it('has the golden patch; a model agent\'s final diff is not recorded, so it says so with the diff size', () => {
+  it('shows a model agent\'s final diff (recorded in the transcript) beside the golden patch', () => {
     expect(run.golden).toContain('diff --git');
-    expect(run.diff).toBeNull();
-    expect(run.diffNote).toContain(`${run.result.diffStats.files} files`);
+    expect(run.diff?.source).toBe('the final diff (transcript)');
+    expect(run.diff?.text).toContain('diff --git a/greeting.py b/greeting.py');
+    expect(run.diff?.text).not.toContain('README.md'); // the vetoed README edit was reverted before the PR
+    expect(run.diffNote).toBe('');
     expect(run.judge).toEqual({ verdict: 'approve', label: 'approve', judgeClass: 'TN' });
   });
 });
