@@ -20,7 +20,7 @@ import { emptyResult, figureRows, type BenchResult, type ReportScaleFigure } fro
 import { renderTable } from './table.ts';
 import { round1 } from './stats.ts';
 
-const FIGURES = ['overhead', 'scaling', 'setup', 'docker', 'report', 'feedback', 'recall', 'startup'] as const;
+const FIGURES = ['overhead', 'scaling', 'setup', 'docker', 'report', 'feedback', 'recall', 'startup', 'view'] as const;
 type Figure = (typeof FIGURES)[number];
 const REPO = path.resolve(import.meta.dirname, '..');
 
@@ -138,6 +138,20 @@ if (only.has('startup')) await figure('startup', '8. start-up', async () => {
   const s = await m.measureStartup(Math.max(5, reps * 5), log);
   (result as unknown as Record<string, unknown>).startup = s;
   console.log(renderTable(m.startupRows(s)));
+});
+
+if (only.has('view')) await figure('view', '9. fleetbench view at scale', async () => {
+  // A child process: it starts its own server and a headless chromium (bench/view-scale.ts prints one JSON line).
+  const { execFileSync } = await import('node:child_process');
+  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'view-scale.ts'), '10000', '100'], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const v = JSON.parse(out.trim().split('\n').at(-1)!) as { gridFirstPaintMs: number; bigTranscriptFirstPaintMs: number; serverPeakRssMB: number; pageKB: number };
+  (result as unknown as Record<string, unknown>).view = v;
+  console.log(renderTable([
+    { figure: 'view: grid first paint, 10,000 runs / 100 MB transcripts', value: v.gridFirstPaintMs / 1000, unit: 's', target: { op: '<=', value: 1.5 } },
+    { figure: 'view: first paint of a 20 MB transcript', value: v.bigTranscriptFirstPaintMs / 1000, unit: 's', target: { op: '<=', value: 1.5 } },
+    { figure: 'view: server peak RSS', value: v.serverPeakRssMB, unit: 'MB', target: { op: '<=', value: 300 } },
+    { figure: 'view: page weight', value: v.pageKB, unit: 'KB', target: null },
+  ]));
 });
 
 result.machine.loadAverageEnd = os.loadavg().map((x) => Math.round(x * 100) / 100);

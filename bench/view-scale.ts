@@ -1,4 +1,4 @@
-// Scale figure for `fleetbench view` (run by hand: npx tsx test/view/measure-scale.ts [runs] [transcriptMB]):
+// Scale figure for `fleetbench view` (npm run bench -- --only view, or by hand: npx tsx bench/view-scale.ts [runs] [transcriptMB]):
 // a synthetic results directory of N runs (default 10,000) with ~100 MB of transcripts, one of them 20 MB, served
 // by the real CLI in a child process; headless chromium measures the grid's first paint and the big transcript's
 // run page; the server's peak RSS is read from /proc (VmHWM). Prints one JSON line.
@@ -7,10 +7,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { chromium } from 'playwright-core';
-import { RESULTS_FILE } from '../../src/runner/store.ts';
-import { writeManifest } from '../../src/runner/manifest.ts';
-import type { RunResult } from '../../src/pipeline/result.ts';
-import { BIN } from '../helpers/cli.ts';
+import { RESULTS_FILE } from '../src/runner/store.ts';
+import { writeManifest } from '../src/runner/manifest.ts';
+import type { RunResult } from '../src/pipeline/result.ts';
+const BIN = path.join(import.meta.dirname, '..', 'bin', 'fleetbench.js');
 
 const RUNS = Number(process.argv[2] ?? 10_000);
 const TOTAL_MB = Number(process.argv[3] ?? 100);
