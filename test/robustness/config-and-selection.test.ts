@@ -17,7 +17,7 @@ const row = (id: string, scenario?: string) => JSON.stringify({ id, prompt: 'cha
 
 describe('unknown config keys', () => {
   it('list the valid keys and the likely one (top level and nested)', () => {
-    expect(() => loadConfig(write('top.yaml', 'scenarioDir: ./mine\n'))).toThrow(/remove or rename scenarioDir \(valid keys here: scenarios, scenariosDir, agents, .*; did you mean 'scenariosDir'\?\)/);
+    expect(() => loadConfig(write('top.yaml', 'scenarioDir: ./mine\n'))).toThrow(/remove or rename scenarioDir \(valid keys here: scenarios, scenariosDir, promptsDir, judgesDir, agents, .*; did you mean 'scenariosDir'\?\)/);
     expect(() => loadConfig(write('nested.yaml', 'sandbox:\n  kind: docker\n  memory: 512\n'))).toThrow(/field 'sandbox'.*valid keys here: kind, image, memoryMb, .*did you mean 'memoryMb'/);
     expect(() => loadConfig(write('agent.yaml', 'agents:\n  - kind: builtin\n    modle: openai:gpt-4.1\n'))).toThrow(/field 'agents\.0'.*valid keys here: id, kind, model, .*did you mean 'model'/);
   });
