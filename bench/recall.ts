@@ -5,15 +5,8 @@ import { summarizeOutput } from '../src/verifiers/summarize/index.ts';
 import { loadCorpus, measureRecall, type ToolRecall } from '../test/fixtures/logs/corpus.ts';
 import { round3 } from './stats.ts';
 
-export interface RecallRow {
-  logs: number;
-  facts: number;
-  found: number;
-  recall: number | null;
-  meanFailingChars: number | null;
-  maxFailingChars: number | null;
-  maxPassingChars: number | null;
-}
+/** One tool's (or the whole corpus's) recall as the figure reports it: the measure without its list of misses. */
+export type RecallRow = Omit<ToolRecall, 'missing'>;
 export interface RecallFigure extends RecallRow {
   perTool: Record<string, RecallRow>;
   /** Facts the summaries dropped, `<tool>/<case>: fact`. */

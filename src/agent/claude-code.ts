@@ -30,6 +30,19 @@ export function forwarderPrelude(port: number, socketPath: string): string {
 export const CLAUDE_CODE_VERSION = '2.1.197';
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 export const FLEETBENCH_BIN = path.join(REPO_ROOT, 'bin', 'fleetbench.js');
+/**
+ * How a CLI agent's turn ended as far as its model bridge knows, checked in this order by every CLI adapter: the
+ * model's own failure (a context overflow, a malformed tool call) ends the session as the model's outcome; any other
+ * failed call is the harness's; a spent budget is a limit. null: the bridge saw nothing that ends the turn.
+ */
+export function bridgeTurnEnd(bridge: ModelBridge): TurnEnd | null {
+  const mf = bridge.modelFailure();
+  if (mf) return { kind: 'gave_up', reason: modelFailureReason(mf) };
+  if (bridge.failure()) throw new HarnessError(`model call failed behind the bridge: ${bridge.failure()!.message}`);
+  if (bridge.limitHit()) return { kind: 'limit', limit: bridge.limitHit()! };
+  return null;
+}
+
 export const FORWARDER = path.join(REPO_ROOT, 'src', 'models', 'bridge-forwarder.mjs');
 /** Built-in tools with the same powers as the built-in agent's (no shell): read, write, edit, list, search. */
 export const CLAUDE_TOOLS = ['Read', 'Write', 'Edit', 'Glob', 'Grep'];
@@ -142,11 +155,8 @@ class ClaudeCodeSession implements AgentSession {
     this.counts.toolCalls += parsed.toolCalls;
     this.counts.stopHookBlocks += parsed.stopHookBlocks;
     this.counts.verifierCalls += parsed.verifierCalls;
-    // The model's own failure (a context overflow, a malformed tool call) ended the CLI's session: the model's outcome.
-    const mf = bridge.modelFailure();
-    if (mf) return { kind: 'gave_up', reason: modelFailureReason(mf) };
-    if (bridge.failure()) throw new HarnessError(`model call failed behind the bridge: ${bridge.failure()!.message}`);
-    if (bridge.limitHit()) return { kind: 'limit', limit: bridge.limitHit()! };
+    const fromBridge = bridgeTurnEnd(bridge);
+    if (fromBridge) return fromBridge;
     if (r.timedOut) return { kind: 'limit', limit: `wall time (${this.ctx.limits.wallMinutes} min)` };
     if (parsed.resultSubtype === 'error_max_turns') return { kind: 'limit', limit: `turns (${this.ctx.limits.turns})` };
     if (!parsed.resultSubtype) throw new HarnessError(`claude exited ${r.exitCode} without a result event: ${r.stderr.trim().slice(-500)}`);

@@ -7,11 +7,11 @@ import type { ModelClient } from '../models/index.ts';
 import { startModelBridge, type ModelBridge } from '../models/bridge.ts';
 import type { Agent, AgentContext, AgentSession, AgentUsage, TurnEnd } from './agent.ts';
 import { parseClaudeStream } from './claude-stream.ts';
-import { HarnessError, UsageError } from '../util/errors.ts';
-import { modelFailureReason } from '../models/failures.ts';
-import { REPO_ROOT, FLEETBENCH_BIN, forwarderPrelude, BRIDGE_NEEDS_LOCAL_SANDBOX } from './claude-code.ts';
+import { UsageError } from '../util/errors.ts';
+import { REPO_ROOT, FLEETBENCH_BIN, forwarderPrelude, bridgeTurnEnd, BRIDGE_NEEDS_LOCAL_SANDBOX } from './claude-code.ts';
 import { shellQuote } from '../util/shell.ts';
 import { SYSTEM_PATHS, HARNESS_ROOT, homeToolchainPaths, visibleReadOnlyPaths } from '../sandbox/local.ts';
+import { isInside } from '../sandbox/paths.ts';
 
 export interface CommandSpec { command: string; env: Record<string, string>; model?: string; output: 'text' | 'stream-json'; paths?: string[] }
 
@@ -73,11 +73,8 @@ class CommandSession implements AgentSession {
       const p = parseClaudeStream(r.stdout);
       this.counts.turns += p.turns; this.counts.toolCalls += p.toolCalls; this.counts.verifierCalls += p.verifierCalls; this.counts.stopHookBlocks += p.stopHookBlocks;
     } else this.counts.turns++;
-    // The model's own failure (a context overflow, a malformed tool call) ended the CLI's session: the model's outcome.
-    const mf = this.bridge?.modelFailure();
-    if (mf) return { kind: 'gave_up', reason: modelFailureReason(mf) };
-    if (this.bridge?.failure()) throw new HarnessError(`model call failed behind the bridge: ${this.bridge.failure()!.message}`);
-    if (this.bridge?.limitHit()) return { kind: 'limit', limit: this.bridge.limitHit()! };
+    const fromBridge = this.bridge ? bridgeTurnEnd(this.bridge) : null;
+    if (fromBridge) return fromBridge;
     if (r.timedOut) return { kind: 'limit', limit: `wall time (${this.ctx.limits.wallMinutes} min)` };
     if (r.exitCode !== 0) return { kind: 'gave_up', reason: `command exited ${r.exitCode}: ${r.output.trim().split('\n').slice(-1)[0]?.slice(0, 200) ?? ''}` };
     return { kind: 'done' };
@@ -91,7 +88,6 @@ class CommandSession implements AgentSession {
   async dispose(): Promise<void> { await this.bridge?.close(); }
 }
 
-const inside = (p: string, dir: string) => p === dir || p.startsWith(dir.endsWith('/') ? dir : dir + '/');
 
 /**
  * The sandbox shows only system folders, toolchains, the workspace and `paths:`. A CLI whose script lives elsewhere
@@ -102,7 +98,7 @@ export function checkCommandPaths(name: string, cmd: CommandSpec): void {
   for (const p of paths) {
     if (!fs.existsSync(p)) throw new UsageError(`commands.${name}.paths: ${p} does not exist (fix: name an existing file or folder; relative paths are resolved against the config file)`);
     const real = fs.realpathSync(p);
-    if (inside(real, HARNESS_ROOT) && !visibleReadOnlyPaths([real]).paths.length) {
+    if (isInside(real, HARNESS_ROOT) && !visibleReadOnlyPaths([real]).paths.length) {
       throw new UsageError(`commands.${name}.paths: ${p} is inside the fleetbench checkout, which the sandbox hides (it holds the scenarios' answer keys); move the CLI out of it`);
     }
   }
@@ -110,7 +106,7 @@ export function checkCommandPaths(name: string, cmd: CommandSpec): void {
   for (const token of cmd.command.split(/[\s'"=:]+/)) {
     if (!token.startsWith('/') || !fs.existsSync(token)) continue;
     const real = fs.realpathSync(token);
-    if (visible.some((v) => inside(token, v) || inside(real, v))) continue;
+    if (visible.some((v) => isInside(token, v) || isInside(real, v))) continue;
     throw new UsageError(`commands.${name}.command names ${token}, which the sandbox does not show (fix: add it, or the folder it lives in, to commands.${name}.paths)`);
   }
 }

@@ -12,7 +12,6 @@ import type { Outcome } from '../scenarios/schema.ts';
 import { applyDiff, listFiles, materialize, PatchError, scenarioTemplate, type Workspace } from '../scenarios/workspace.ts';
 import { checkScope, scopeRulesOf, testInfraMatcher, type ScopeViolation } from '../scenarios/scope.ts';
 import { parseDiff, type FileChange } from '../scenarios/diff.ts';
-import { escapingSymlinks } from '../scenarios/symlinks.ts';
 import type { Sandbox, SandboxFactory } from '../sandbox/sandbox.ts';
 import { detectVerifiers } from '../verifiers/detect.ts';
 import { relativePaths, runVerifiers } from '../verifiers/run.ts';
@@ -73,9 +72,8 @@ export async function gradeDiff(scenario: LoadedScenario, diff: string | Oversiz
   if (!diff.trim() || files.length === 0) {
     return { ...base, outcome: 'no_pr', reason: 'no change produced', ciPassed: null, hiddenPassed: null, durationMs: 0 };
   }
-  const rules = scopeRulesOf(scenario);
   // The diff text, not the parsed files: with its context lines the rules compare assertions per test case.
-  const scopeViolations = [...checkScope(diff, rules), ...(rules.ignoreRules.includes('symlink-escape') ? [] : escapingSymlinks(diff))];
+  const scopeViolations = checkScope(diff, scopeRulesOf(scenario));
   throwIfAborted(opts.signal);
 
   // CI: the agent's full diff, as CI would build it.

@@ -19,7 +19,7 @@ import type { Judge, JudgeDecision } from '../judge/judge.ts';
 import { gradeDiff, InterruptedError, MAX_DIFF_BYTES, type OversizedDiff } from './grade.ts';
 import { addTokens, FINAL_DIFF_RECORD_BYTES, runKeyString, zeroTokens, type JudgeVerdict, type RunKey, type RunResult } from './result.ts';
 import { errorMessage, HarnessError } from '../util/errors.ts';
-import { modelFailureFromReason } from '../models/failures.ts';
+import { modelFailureReason, type ModelFailure } from '../models/failures.ts';
 import { stopHookSendsBack } from './stop-hook.ts';
 
 export interface RunOptions {
@@ -130,7 +130,7 @@ async function runPipeline(o: RunOptions, startedAt: Date): Promise<RunResult> {
       let end: TurnEnd = await session.start();
       for (;;) {
         checkHarness();
-        if (end.kind !== 'done') { noPrReason = noPrReasonOf(end); break; }
+        if (end.kind !== 'done') { noPrReason = noPrReasonOf(end, session.usage().modelFailure ?? null); break; }
         const d = gatedDiff = await finalDiff(sandbox, ws.baseCommit);
         if (isEmptyDiff(d)) { noPrReason = 'the agent ended without a change'; break; }
         // Over the grading cap: submitted as it is (graded ci_fail without building); no verifier or judge reads it.
@@ -182,7 +182,10 @@ async function runPipeline(o: RunOptions, startedAt: Date): Promise<RunResult> {
     const diffText = typeof diff === 'string' ? diff : '';
     const hasDiff = !isEmptyDiff(diff);
     // The PR itself, for whoever asks why a run ended as it did (fleetbench view); capped like the grading input.
-    if (hasDiff) transcript.add({ type: 'final_diff', bytes: typeof diff === 'string' ? Buffer.byteLength(diff) : diff.oversizedBytes, diff: typeof diff === 'string' && Buffer.byteLength(diff) <= FINAL_DIFF_RECORD_BYTES ? diff : null });
+    if (hasDiff) {
+      const bytes = typeof diff === 'string' ? Buffer.byteLength(diff) : diff.oversizedBytes;
+      transcript.add({ type: 'final_diff', bytes, diff: bytes <= FINAL_DIFF_RECORD_BYTES ? diffText : null });
+    }
     transcript.add({ type: 'grade', outcome: grade.outcome, reason: grade.reason, ciPassed: grade.ciPassed, hiddenPassed: grade.hiddenPassed, scopeViolations: grade.scopeViolations, hidden: grade.hiddenSummary, restoredTestInfra: grade.restoredTestInfra });
     const lastVerdict = judgeVerdicts.at(-1)?.verdict;
     const outcome = submitted ? grade.outcome : 'no_pr';
@@ -228,10 +231,11 @@ function addJudgeUsage(acc: { tokens: RunResult['tokens']; costUsd: number | nul
   acc.costUsd = acc.costUsd === null || d.costUsd === null ? null : acc.costUsd + (d.costUsd ?? 0);
 }
 
-/** Why an agent's session ended without a PR. A model-caused failure keeps its own `model: <kind> (…)` reason. */
-function noPrReasonOf(end: Exclude<TurnEnd, { kind: 'done' }>): string {
+/** Why an agent's session ended without a PR. A model-caused failure (the agent's usage says which) keeps its own
+ * `model: <kind> (…)` reason. */
+function noPrReasonOf(end: Exclude<TurnEnd, { kind: 'done' }>, modelFailure: ModelFailure | null): string {
   if (end.kind === 'limit') return `limit reached: ${end.limit}`;
-  return modelFailureFromReason(end.reason) ? end.reason : `agent gave up: ${end.reason}`;
+  return modelFailure ? modelFailureReason(modelFailure) : `agent gave up: ${end.reason}`;
 }
 
 function firstLine(s: string): string {

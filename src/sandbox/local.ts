@@ -13,7 +13,7 @@ import {
   DEFAULT_EXEC_TIMEOUT_MS, DEFAULT_MEMORY_MB, DEFAULT_PIDS_LIMIT, OUTPUT_CAP_BYTES,
   type ExecOptions, type ExecResult, type Sandbox, type SandboxFactory, type SandboxSpec,
 } from './sandbox.ts';
-import { resolveInside } from './paths.ts';
+import { isInside, resolveInside } from './paths.ts';
 import { HarnessError, SandboxLostError } from '../util/errors.ts';
 
 let bwrapProbe: { ok: boolean; why: string } | undefined;
@@ -61,7 +61,6 @@ export function homeToolchainPaths(): string[] {
   return [...out].filter((p) => existsSync(p));
 }
 
-const inside = (p: string, dir: string) => p === dir || p.startsWith(dir.endsWith('/') ? dir : dir + '/');
 const real = (p: string) => { try { return realpathSync(p); } catch { return path.resolve(p); } };
 
 /**
@@ -76,9 +75,9 @@ export function visibleReadOnlyPaths(paths: string[]): { paths: string[]; maskHa
     if (!existsSync(p)) continue;
     const r = real(p);
     if (r === HARNESS_ROOT) { for (const h of HARNESS_RUNTIME_PATHS) if (existsSync(h)) out.add(h); continue; }
-    if (inside(r, HARNESS_ROOT)) { if (HARNESS_RUNTIME_PATHS.some((h) => inside(r, h))) out.add(r); continue; }
+    if (isInside(r, HARNESS_ROOT)) { if (HARNESS_RUNTIME_PATHS.some((h) => isInside(r, h))) out.add(r); continue; }
     out.add(r);
-    if (inside(HARNESS_ROOT, r)) maskHarness = true;
+    if (isInside(HARNESS_ROOT, r)) maskHarness = true;
   }
   return { paths: [...out], maskHarness };
 }
@@ -106,7 +105,7 @@ export function bwrapArgs(spec: SandboxSpec, cwd: string): string[] {
   }
   for (const p of spec.writablePaths ?? []) {
     const r = real(p);
-    if (existsSync(p) && !inside(r, HARNESS_ROOT) && !inside(HARNESS_ROOT, r)) args.push('--bind', r, p);
+    if (existsSync(p) && !isInside(r, HARNESS_ROOT) && !isInside(HARNESS_ROOT, r)) args.push('--bind', r, p);
   }
   args.push('--bind', spec.workspace, spec.workspace, '--chdir', cwd);
   args.push('--unshare-all', '--unshare-pid', '--die-with-parent', '--new-session', '--cap-drop', 'ALL');

@@ -39,6 +39,11 @@ export function relativeInside(resolvedRoot: string, resolved: string): string |
   return resolved.startsWith(prefix) ? resolved.slice(prefix.length) : undefined;
 }
 
+/** Is `p` the directory `dir` or inside it (both absolute and already resolved)? */
+export function isInside(p: string, dir: string): boolean {
+  return relativeInside(dir, p) !== undefined;
+}
+
 /** Is a workspace-relative path `.git` or inside a `.git` directory at any depth (git's own rule for tracked paths)? */
 export function isGitInternal(rel: string): boolean {
   return rel.split('/').includes('.git');

@@ -9,6 +9,8 @@ export interface FileChange {
   oldPath: string;
   status: FileChangeStatus;
   binary: boolean;
+  /** The file is a symbolic link after the change (git mode 120000); its one added line is the target. */
+  symlink?: boolean;
   added: string[];
   removed: string[];
 }
@@ -46,6 +48,7 @@ export function parseDiff(diff: string): FileChange[] {
       else if (!line.startsWith(' ') && !line.startsWith('\\') && line !== '') inHunk = false;
       if (inHunk) continue;
     }
+    if (/^(?:new file mode|new mode) 120000$|^index \S+ 120000$/.test(line)) cur.symlink = true;
     if (line.startsWith('new file mode')) cur.status = 'added';
     else if (line.startsWith('deleted file mode')) { cur.status = 'deleted'; cur.path = cur.oldPath; }
     else if (line.startsWith('rename from ')) { cur.status = 'renamed'; cur.oldPath = unquote(line.slice(12)); }

@@ -1,4 +1,5 @@
 // Scope rules: does a diff stay inside what the task asked for? Pure; shared by grading and the heuristic judge.
+import { escapingSymlinks } from './symlinks.ts';
 import picomatch from 'picomatch';
 import type { Scenario, ScopeRule } from './schema.ts';
 import { parseDiff, type FileChange } from './diff.ts';
@@ -146,5 +147,6 @@ export function checkScope(diff: string | FileChange[], rules: ScopeRules): Scop
   // Deleted, disabled and weakened tests: counted per test case over every test file of the diff together, so a
   // test file moved or renamed by a framework migration keeps its cases.
   out.push(...testTampering(diff, files, isTest));
+  out.push(...escapingSymlinks(files));
   return out.filter((v) => !rules.ignoreRules.includes(v.rule));
 }
